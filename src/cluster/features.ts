@@ -1,0 +1,69 @@
+/**
+ * What the clusterer compares: content-word frequencies, the names an article mentions and its
+ * publication time. Derived purely from the annotated article.
+ */
+import { foldDiacritics } from '../annotate/text.js';
+import type { AnnotatedArticle, ArticleFeatures } from '../model.js';
+
+/** English function words and reporting verbs: frequent everywhere, they say nothing about the event. */
+const STOPWORDS = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers herself him himself ' +
+    'his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ' +
+    'ourselves out over own same she should so some such than that the their theirs them themselves then there these they this ' +
+    'those through to too under until up very was we were what when where which while who whom why will with would you your ' +
+    'yours yourself yourselves said says say told according also would could may might must shall one two three new last ' +
+    'year years week weeks day days time since still however including among amid within without upon us per via mr mrs ms ' +
+    'monday tuesday wednesday thursday friday saturday sunday reported report reports'
+  ).split(' '),
+);
+
+/** Lower-cased, diacritics-folded word tokens of at least 3 characters, numbers kept. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const m of foldDiacritics(text).toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
+    let w = m[0].replace(/['’]s$/, '');
+    if (w.length < 3 || STOPWORDS.has(w)) continue;
+    w = stem(w);
+    out.push(w);
+  }
+  return out;
+}
+
+/**
+ * A light English stemmer (plural and common verb endings): enough to match "meeting" and
+ * "meetings", "ratified" and "ratify" without a dictionary.
+ */
+export function stem(w: string): string {
+  if (/^\d/.test(w) || w.length <= 4) return w;
+  if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.endsWith('ied')) return w.slice(0, -3) + 'y';
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('ing') && w.length > 6) return w.slice(0, -3);
+  if (w.endsWith('ed') && w.length > 5) return w.slice(0, -2);
+  if (w.endsWith('es') && /(?:ch|sh|x|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
+  return w;
+}
+
+/** Builds the clustering features of an article. */
+export function articleFeatures(article: AnnotatedArticle): ArticleFeatures {
+  const terms: Record<string, number> = {};
+  const text = article.title ? `${article.title}\n${article.text}` : article.text;
+  for (const t of tokenize(text)) terms[t] = (terms[t] ?? 0) + 1;
+  const names = new Set<string>();
+  for (const e of article.entities) {
+    names.add(e.key);
+    // "Viktor Orban" is later just "Orban": the last word of a person-like name stands for it.
+    const parts = e.key.split(' ');
+    if (parts.length > 1 && e.kind === 'NAME') names.add(parts[parts.length - 1]!);
+  }
+  const time = article.published ? Date.parse(article.published) : NaN;
+  return Object.freeze({
+    articleId: article.id,
+    terms: Object.freeze(terms),
+    names: Object.freeze([...names].sort()),
+    time: Number.isNaN(time) ? null : time,
+  });
+}

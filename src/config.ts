@@ -1,0 +1,103 @@
+/**
+ * One typed configuration object with documented defaults. Flags, environment variables and a
+ * config file all map onto it (see `loadConfig` in `cli/options.ts`); stages receive the part
+ * they need and never read the environment themselves.
+ */
+
+/** Extraction settings. */
+export interface ExtractConfig {
+  /** Below this many characters of text an extraction attempt counts as failed (`extract:too-short`). */
+  readonly minTextChars: number;
+  /** Pages larger than this are cut before parsing, with a warning: bounds time and memory. */
+  readonly maxHtmlBytes: number;
+}
+
+/** Boilerplate learning across documents of one group (folder or outlet). */
+export interface BoilerplateConfig {
+  /** A line must appear in at least this many documents of a group to be learned... */
+  readonly minDocuments: number;
+  /** ...and in at least this share of the group's documents. */
+  readonly minShare: number;
+}
+
+/** Online story clustering. */
+export interface ClusterConfig {
+  /** An article joins the best story when the combined score reaches this. */
+  readonly joinThreshold: number;
+  /** Weights of the similarity components; they sum to 1. */
+  readonly weights: { readonly text: number; readonly names: number; readonly time: number };
+  /**
+   * Articles further apart than this (days) get no time similarity; far beyond it they are
+   * kept apart whatever the text says, because one event is reported within days.
+   */
+  readonly timeScaleDays: number;
+  /** Articles more than this many days from a story's nearest article never join it. */
+  readonly maxGapDays: number;
+  /** How many candidate stories the inverted index returns for full scoring. */
+  readonly maxCandidates: number;
+}
+
+/** Linking stories into threads. */
+export interface ThreadConfig {
+  /** Stories sharing at least this many distinctive names may form a thread... */
+  readonly minSharedNames: number;
+  /** ...when the weighted overlap of their names reaches this. */
+  readonly minOverlap: number;
+}
+
+/** Everything Dossier can be configured with. */
+export interface DossierConfig {
+  /** SQLite file path (default `./dossier.db`). */
+  readonly db: string;
+  readonly extract: ExtractConfig;
+  readonly boilerplate: BoilerplateConfig;
+  readonly cluster: ClusterConfig;
+  readonly thread: ThreadConfig;
+  /** Documents written per store transaction. */
+  readonly batchSize: number;
+}
+
+/** The shipped defaults; each value is explained on its field. */
+export const DEFAULT_CONFIG: DossierConfig = Object.freeze({
+  db: './dossier.db',
+  extract: Object.freeze({ minTextChars: 200, maxHtmlBytes: 8 * 1024 * 1024 }),
+  boilerplate: Object.freeze({ minDocuments: 3, minShare: 0.5 }),
+  cluster: Object.freeze({
+    joinThreshold: 0.3,
+    weights: Object.freeze({ text: 0.6, names: 0.3, time: 0.1 }),
+    timeScaleDays: 7,
+    maxGapDays: 45,
+    maxCandidates: 50,
+  }),
+  thread: Object.freeze({ minSharedNames: 3, minOverlap: 0.15 }),
+  batchSize: 200,
+});
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+/** A partial configuration, as read from a file or flags. */
+export type ConfigOverrides = DeepPartial<DossierConfig>;
+
+/** Merges overrides onto the defaults (or onto `base`), returning a frozen config. */
+export function resolveConfig(overrides: ConfigOverrides = {}, base: DossierConfig = DEFAULT_CONFIG): DossierConfig {
+  return deepFreeze(mergeDeep(base, overrides)) as DossierConfig;
+}
+
+function mergeDeep(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (base === null || typeof base !== 'object' || Array.isArray(base)) return over;
+  if (over === null || typeof over !== 'object') return over;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(over as Record<string, unknown>)) {
+    out[key] = mergeDeep((base as Record<string, unknown>)[key], value);
+  }
+  return out;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,190 @@
+/**
+ * The ingest stage: files and folders to raw documents. IO lives here; everything after works
+ * on records. A bad file yields an {@link IngestFailure} for that file and the walk goes on.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DossierError, isDossierError, type ErrorCode } from '../errors.js';
+import type { BodyFormat, RawDocument, SuppliedMetadata } from '../model.js';
+import { decodeText, gunzip, isGzip } from './decode.js';
+import { makeRawDocument } from './raw.js';
+
+/** A file or record that could not become a raw document, with the reason. */
+export interface IngestFailure {
+  readonly source: string;
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** The bytes as read, when there were any: kept so nothing is lost. */
+  readonly raw: Uint8Array | null;
+}
+
+/** One item of ingest output. */
+export type IngestItem = { readonly ok: true; readonly doc: RawDocument } | { readonly ok: false; readonly failure: IngestFailure };
+
+/** File kinds Dossier reads, by extension (after an optional `.gz`). */
+type FileKind = 'html' | 'text' | 'markdown' | 'json' | 'ndjson';
+
+const KINDS: Readonly<Record<string, FileKind>> = {
+  '.html': 'html', '.htm': 'html', '.xhtml': 'html',
+  '.txt': 'text', '.text': 'text',
+  '.md': 'markdown', '.markdown': 'markdown',
+  '.json': 'json',
+  '.ndjson': 'ndjson', '.jsonl': 'ndjson',
+};
+
+/** The kind of a file from its name, or null when Dossier does not read it. */
+export function fileKind(path: string): FileKind | null {
+  const name = path.toLowerCase().replace(/\.gz$/, '');
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 ? KINDS[name.slice(dot)] ?? null : null;
+}
+
+/**
+ * Checks that every path exists before any work starts, so a typo fails fast with a clear
+ * message instead of after an hour of processing.
+ */
+export async function checkPaths(paths: readonly string[]): Promise<void> {
+  if (paths.length === 0) throw new DossierError('usage:invalid', 'expected at least one file or folder to read, found none');
+  for (const path of paths) {
+    try {
+      await stat(path);
+    } catch {
+      throw new DossierError('input:not-found', `${path}: no such file or folder`, { path });
+    }
+  }
+}
+
+/** Lists the readable files under the given paths, recursively, in a stable (sorted) order. */
+export async function* walkFiles(paths: readonly string[]): AsyncGenerator<string> {
+  for (const path of paths) {
+    const info = await stat(path);
+    if (info.isDirectory()) yield* walkDir(path);
+    else yield path;
+  }
+}
+
+async function* walkDir(dir: string): AsyncGenerator<string> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue; // hidden files and folders (.git) are not inputs
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walkDir(full);
+    else if (entry.isFile() && fileKind(full)) yield full;
+  }
+}
+
+/** Reads files and folders into raw documents (one per file, one per JSON record). */
+export async function* readInputs(paths: readonly string[]): AsyncGenerator<IngestItem> {
+  for await (const file of walkFiles(paths)) {
+    yield* readFileItems(file);
+  }
+}
+
+/** Reads one file into raw documents; failures are items, never thrown. */
+export async function* readFileItems(file: string): AsyncGenerator<IngestItem> {
+  const source = file;
+  const kind = fileKind(file);
+  if (!kind) {
+    yield fail(source, 'input:unsupported', `${source}: expected .html, .htm, .txt, .md, .json or .ndjson (optionally .gz), found "${file}"`, null);
+    return;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    yield fail(source, 'input:unreadable', `${source}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, null);
+    return;
+  }
+  yield* itemsFromBytes(source, kind, bytes);
+}
+
+/** Turns the bytes of one input into raw documents. Exported for tests and the HTTP upload. */
+export function* itemsFromBytes(source: string, kind: FileKind, original: Uint8Array): Generator<IngestItem> {
+  try {
+    if (original.length === 0) throw new DossierError('extract:empty', `${source}: the file is empty`, { source });
+    const bytes = isGzip(original) ? gunzip(original, source) : original;
+    if (kind === 'json' || kind === 'ndjson') {
+      const { text } = decodeText(bytes, source, 'text');
+      yield* recordItems(source, kind, text);
+      return;
+    }
+    const decoded = decodeText(bytes, source, kind === 'html' ? 'html' : 'text');
+    const bodyFormat: BodyFormat = kind;
+    yield { ok: true, doc: makeRawDocument({ source, body: decoded.text, bodyFormat, raw: original, encoding: decoded.encoding }) };
+  } catch (err) {
+    if (isDossierError(err)) yield fail(source, err.code, err.message, original);
+    else throw err;
+  }
+}
+
+/** JSON (one record or an array of records) and NDJSON (one record a line). */
+function* recordItems(source: string, kind: 'json' | 'ndjson', text: string): Generator<IngestItem> {
+  if (kind === 'json') {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      yield fail(source, 'input:invalid-record', `${source}: expected JSON, found a syntax error (${(err as Error).message})`, new TextEncoder().encode(text));
+      return;
+    }
+    const records = Array.isArray(data) ? data : [data];
+    for (let i = 0; i < records.length; i++) {
+      const recSource = records.length === 1 && !Array.isArray(data) ? source : `${source}#${i + 1}`;
+      yield recordItem(recSource, records[i], JSON.stringify(records[i]));
+    }
+    return;
+  }
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    const recSource = `${source}#${i + 1}`;
+    let data: unknown;
+    try {
+      data = JSON.parse(line);
+    } catch (err) {
+      yield fail(recSource, 'input:invalid-record', `${recSource}: expected a JSON record on this line, found a syntax error (${(err as Error).message})`, new TextEncoder().encode(line));
+      continue;
+    }
+    yield recordItem(recSource, data, line);
+  }
+}
+
+/** One JSON record `{text | html, url?, title?, published?, outlet?, byline?, language?}`. */
+export function recordItem(source: string, data: unknown, rawText: string): IngestItem {
+  const raw = new TextEncoder().encode(rawText);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    return fail(source, 'input:invalid-record', `${source}: expected an object with "text" or "html", found ${Array.isArray(data) ? 'an array' : typeof data}`, raw);
+  }
+  const rec = data as Record<string, unknown>;
+  const html = typeof rec['html'] === 'string' ? rec['html'] : null;
+  const text = typeof rec['text'] === 'string' ? rec['text'] : typeof rec['content'] === 'string' ? rec['content'] : null;
+  if (!html?.trim() && !text?.trim()) {
+    return fail(source, 'input:invalid-record', `${source}: expected a non-empty "text" or "html" field, found keys ${Object.keys(rec).join(', ') || '(none)'}`, raw);
+  }
+  const pick = (...keys: string[]): string | undefined => {
+    for (const k of keys) if (typeof rec[k] === 'string' && (rec[k] as string).trim()) return (rec[k] as string).trim();
+    return undefined;
+  };
+  const supplied: SuppliedMetadata = stripUndefined({
+    url: pick('url', 'link'),
+    title: pick('title', 'headline'),
+    published: pick('published', 'date', 'datePublished', 'published_at'),
+    outlet: pick('outlet', 'source', 'site', 'publisher'),
+    byline: pick('byline', 'author'),
+    language: pick('language', 'lang'),
+  });
+  return {
+    ok: true,
+    doc: makeRawDocument({ source, body: html?.trim() ? html : text!, bodyFormat: html?.trim() ? 'html' : 'text', raw, supplied }),
+  };
+}
+
+function stripUndefined<T extends object>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+}
+
+function fail(source: string, code: ErrorCode, message: string, raw: Uint8Array | null): IngestItem {
+  return { ok: false, failure: { source, code, message, raw } };
+}

@@ -1,0 +1,208 @@
+/**
+ * The records that flow through the pipeline. Each stage returns a new, read-only record with
+ * its own fields added; nothing downstream mutates what an earlier stage produced.
+ *
+ * ingest → {@link RawDocument} → extract → {@link ExtractedArticle} → dedupe → annotate →
+ * {@link AnnotatedArticle} → cluster → {@link StoryAssignment} → compare → {@link StoryComparison}
+ * → store.
+ */
+import type { Diagnostic } from './diagnostics.js';
+
+/** How the body of a raw document is written. */
+export type BodyFormat = 'html' | 'text' | 'markdown';
+
+/** Metadata that arrived with the content (JSON records, feeds) rather than inside it. */
+export interface SuppliedMetadata {
+  readonly url?: string;
+  readonly title?: string;
+  readonly published?: string;
+  readonly outlet?: string;
+  readonly byline?: string;
+  readonly language?: string;
+}
+
+/** One input document as read from disk: decoded, with its original bytes kept. */
+export interface RawDocument {
+  /** sha256 (hex) of the source name and the original bytes: re-reading the same file gives the same id. */
+  readonly id: string;
+  /** Input path (with `#N` for the N-th record of a JSON/NDJSON file) or URL. */
+  readonly source: string;
+  readonly bodyFormat: BodyFormat;
+  /** The decoded body: HTML, plain text or Markdown. */
+  readonly body: string;
+  /** The character encoding the body was decoded from, and how it was chosen. */
+  readonly encoding: { readonly name: string; readonly rule: string };
+  /** The original bytes as read (before gunzip and decoding), kept in the store. */
+  readonly raw: Uint8Array;
+  readonly supplied: SuppliedMetadata;
+  /**
+   * Documents of one group share boilerplate (same folder or same outlet): lines repeated
+   * across a group are learned as not-article-text.
+   */
+  readonly group: string;
+}
+
+/** A metadata value together with the rule that produced it, so users can see why. */
+export interface Found<T> {
+  readonly value: T;
+  readonly rule: string;
+}
+
+/** Main text and metadata of one article. */
+export interface ExtractedArticle {
+  readonly rawId: string;
+  readonly source: string;
+  readonly title: string | null;
+  readonly byline: string | null;
+  /** ISO 8601 date (`2024-02-19`) or date-time; null when nothing in or around the page says. */
+  readonly published: string | null;
+  /** Which rule found `published` (e.g. `text:date-line`, `meta:article:published_time`). */
+  readonly publishedRule: string | null;
+  readonly outlet: string | null;
+  readonly language: string | null;
+  readonly url: string | null;
+  /** Article text, paragraphs separated by one blank line. */
+  readonly text: string;
+  /** Agencies or sources credited by a credit line (`Source: Reuters`, `(AP)`, `— Xinhua`). */
+  readonly credits: readonly string[];
+  /** Which extraction strategy produced the text (e.g. `readability`, `plaintext`). */
+  readonly strategy: string;
+}
+
+/** A character range in an article's text, end exclusive. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A sentence of the article text. */
+export interface Sentence extends Span {
+  readonly text: string;
+}
+
+/** Entity types. `NAME` is a capitalised name whose type the basic annotator cannot tell. */
+export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'LOCATION' | 'NAME';
+
+/** One mention of a named entity. */
+export interface EntityMention extends Span {
+  readonly text: string;
+  /** Normalised form used to compare mentions across articles (folded case and diacritics). */
+  readonly key: string;
+  readonly kind: EntityKind;
+}
+
+/** An agency or outlet credited for the article's content, with the passage that says so. */
+export interface Attribution {
+  /** Canonical agency name, e.g. `Reuters`, `Xinhua`. */
+  readonly agency: string;
+  /** How it was found: `credit-line`, `citing`, `reported`, `according-to`, `mention`. */
+  readonly cue: string;
+  readonly passage: string;
+}
+
+/** An article after extraction, deduplication and annotation: what the store keeps. */
+export interface AnnotatedArticle extends ExtractedArticle {
+  /** Article id: the first 16 hex digits of {@link contentHash}. */
+  readonly id: string;
+  /** sha256 of the normalised text: equal for exact duplicates. */
+  readonly contentHash: string;
+  readonly sentences: readonly Sentence[];
+  readonly entities: readonly EntityMention[];
+  readonly attributions: readonly Attribution[];
+}
+
+/** Weighted features the clusterer compares; derived from an annotated article. */
+export interface ArticleFeatures {
+  readonly articleId: string;
+  /** Term frequencies of normalised content words. */
+  readonly terms: Readonly<Record<string, number>>;
+  /** Entity keys mentioned (distinct). */
+  readonly names: readonly string[];
+  /** Publication time in ms since epoch, or null when unknown. */
+  readonly time: number | null;
+}
+
+/** The similarity components that placed an article, kept for `story ID --why`. */
+export interface ScoreParts {
+  readonly text: number;
+  readonly names: number;
+  readonly time: number;
+  readonly total: number;
+}
+
+/** Why an article is in its story. */
+export interface ClusterDecision {
+  readonly articleId: string;
+  readonly storyId: string;
+  readonly action: 'created' | 'joined' | 'manual';
+  /** Score against the chosen story (absent when a story was created). */
+  readonly score: ScoreParts | null;
+  /** The best candidates considered, best first. */
+  readonly candidates: readonly { readonly storyId: string; readonly score: ScoreParts }[];
+  readonly threshold: number;
+  readonly reason: string;
+}
+
+/** A story as listed: one real-world event. */
+export interface StorySummary {
+  readonly id: string;
+  readonly title: string;
+  readonly articleCount: number;
+  readonly firstPublished: string | null;
+  readonly lastPublished: string | null;
+  readonly thread: string | null;
+  readonly articles: readonly StoryArticleRef[];
+}
+
+/** An article as listed inside a story. */
+export interface StoryArticleRef {
+  readonly id: string;
+  readonly source: string;
+  readonly outlet: string | null;
+  readonly title: string | null;
+  readonly published: string | null;
+}
+
+/** One source of a story, as the comparison shows it. */
+export interface StorySource {
+  readonly articleId: string;
+  readonly source: string;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly title: string | null;
+  readonly byline: string | null;
+  /** Agencies this version rests on, by attribution. */
+  readonly agencies: readonly string[];
+  readonly attributions: readonly Attribution[];
+  /** Other raw inputs that carried exactly this text. */
+  readonly duplicateSources: readonly string[];
+}
+
+/** What the compare stage says about one story. */
+export interface StoryComparison {
+  readonly storyId: string;
+  readonly sources: readonly StorySource[];
+  /** Every agency cited by any source, with the articles citing it. */
+  readonly agencies: readonly { readonly name: string; readonly articles: readonly string[] }[];
+  readonly outlets: readonly string[];
+}
+
+/** A thread: stories that continue one another. */
+export interface Thread {
+  readonly id: string;
+  readonly storyIds: readonly string[];
+  /** Shared names that link the stories. */
+  readonly reason: string;
+}
+
+/** How a raw document ended up. */
+export type RawStatus = 'article' | 'duplicate' | 'rejected';
+
+/** The outcome of processing one raw document, with its messages. */
+export interface RawOutcome {
+  readonly raw: RawDocument;
+  readonly status: RawStatus;
+  /** The article it became or duplicated; null when rejected. */
+  readonly articleId: string | null;
+  readonly diagnostics: readonly Diagnostic[];
+}

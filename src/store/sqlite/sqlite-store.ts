@@ -1,0 +1,319 @@
+/**
+ * The embedded default store: one SQLite file through better-sqlite3, in WAL mode, with FTS5
+ * for search. Each batch is one transaction, so an interrupted run leaves the file as it was
+ * after the last complete batch.
+ */
+import Database from 'better-sqlite3';
+import type { Diagnostic } from '../../diagnostics.js';
+import { DossierError } from '../../errors.js';
+import type {
+  AnnotatedArticle,
+  ArticleFeatures,
+  Attribution,
+  ClusterDecision,
+  EntityMention,
+  Sentence,
+  StoryComparison,
+  StorySummary,
+  Thread,
+} from '../../model.js';
+import type { Batch, Placement, RawRecord, SearchHit, Store, StoreStats, StoryDetail, StoryQuery } from '../store.js';
+import { MIGRATIONS } from './migrations.js';
+
+type Row = Record<string, unknown>;
+
+/** Opens (creating and migrating if needed) a SQLite store. `:memory:` gives a throwaway store. */
+export function openSqliteStore(path: string): SqliteStore {
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (err) {
+    throw new DossierError('store:open-failed', `cannot open SQLite database ${path}: ${(err as Error).message}`, { path });
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (err) {
+    db.close();
+    if (err instanceof DossierError) throw err;
+    throw new DossierError('store:open-failed', `${path}: expected a Dossier SQLite database, found ${(err as Error).message}`, { path });
+  }
+  return new SqliteStore(db);
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new DossierError(
+      'store:migration-failed',
+      `database schema version: expected at most ${MIGRATIONS.length}, found ${version} (written by a newer Dossier)`,
+    );
+  }
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+/** SQLite implementation of {@link Store}. */
+export class SqliteStore implements Store {
+  readonly #db: Database.Database;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+  }
+
+  async knownRawIds(ids: readonly string[]): Promise<ReadonlySet<string>> {
+    const stmt = this.#db.prepare('SELECT 1 FROM raw_documents WHERE id = ?').pluck();
+    return new Set(ids.filter((id) => stmt.get(id) !== undefined));
+  }
+
+  async articleIdsByHash(hashes: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const stmt = this.#db.prepare('SELECT id FROM articles WHERE content_hash = ?').pluck();
+    const out = new Map<string, string>();
+    for (const h of hashes) {
+      const id = stmt.get(h) as string | undefined;
+      if (id) out.set(h, id);
+    }
+    return out;
+  }
+
+  async *placements(): AsyncIterable<Placement> {
+    const stmt = this.#db.prepare(
+      'SELECT a.features AS features, sa.story_id AS story_id FROM articles a JOIN story_articles sa ON sa.article_id = a.id ORDER BY a.rowid',
+    );
+    for (const row of stmt.iterate() as Iterable<Row>) {
+      yield { features: JSON.parse(row['features'] as string) as ArticleFeatures, storyId: row['story_id'] as string };
+    }
+  }
+
+  async commit(batch: Batch): Promise<void> {
+    const db = this.#db;
+    const now = new Date().toISOString();
+    const insertRaw = db.prepare(
+      `INSERT INTO raw_documents (id, source, body_format, encoding, bytes, status, article_id, diagnostics, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
+    );
+    const insertArticle = db.prepare(
+      `INSERT INTO articles (id, content_hash, raw_id, source, title, byline, published, published_rule, outlet, language, url,
+        text, credits, strategy, annotations, features)
+       VALUES (@id, @contentHash, @rawId, @source, @title, @byline, @published, @publishedRule, @outlet, @language, @url,
+        @text, @credits, @strategy, @annotations, @features) ON CONFLICT(id) DO NOTHING`,
+    );
+    const insertFts = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
+    const upsertStory = db.prepare(
+      `INSERT INTO stories (id, title, comparison) VALUES (?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET title = excluded.title, comparison = excluded.comparison`,
+    );
+    const placeArticle = db.prepare(
+      `INSERT INTO story_articles (article_id, story_id, decision) VALUES (?, ?, ?)
+       ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, decision = excluded.decision`,
+    );
+    const ensureStory = db.prepare(`INSERT INTO stories (id, title) VALUES (?, '') ON CONFLICT(id) DO NOTHING`);
+
+    db.transaction(() => {
+      for (const r of batch.raws) {
+        insertRaw.run(r.id, r.source, r.bodyFormat, r.encoding, r.bytes ? Buffer.from(r.bytes) : null, r.status, r.articleId, JSON.stringify(r.diagnostics), now);
+      }
+      for (const { article: a, features } of batch.articles) {
+        const info = insertArticle.run({
+          id: a.id,
+          contentHash: a.contentHash,
+          rawId: a.rawId,
+          source: a.source,
+          title: a.title,
+          byline: a.byline,
+          published: a.published,
+          publishedRule: a.publishedRule,
+          outlet: a.outlet,
+          language: a.language,
+          url: a.url,
+          text: a.text,
+          credits: JSON.stringify(a.credits),
+          strategy: a.strategy,
+          annotations: JSON.stringify({ sentences: a.sentences, entities: a.entities, attributions: a.attributions }),
+          features: JSON.stringify(features),
+        });
+        if (info.changes > 0) insertFts.run(info.lastInsertRowid, a.title ?? '', a.text);
+      }
+      for (const d of batch.decisions) {
+        ensureStory.run(d.storyId);
+        placeArticle.run(d.articleId, d.storyId, JSON.stringify(d));
+      }
+      for (const s of batch.stories) upsertStory.run(s.id, s.title, JSON.stringify(s.comparison));
+      if (batch.threads) {
+        db.prepare('DELETE FROM threads').run();
+        db.prepare('UPDATE stories SET thread_id = NULL').run();
+        const insertThread = db.prepare('INSERT INTO threads (id, story_ids, reason) VALUES (?, ?, ?)');
+        const setThread = db.prepare('UPDATE stories SET thread_id = ? WHERE id = ?');
+        for (const t of batch.threads) {
+          insertThread.run(t.id, JSON.stringify(t.storyIds), t.reason);
+          for (const s of t.storyIds) setThread.run(t.id, s);
+        }
+      }
+      // Stories emptied by a correction are removed rather than listed with no articles.
+      db.prepare('DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)').run();
+    })();
+  }
+
+  async listStories(query: StoryQuery = {}): Promise<StorySummary[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT s.id, s.title, s.thread_id, COUNT(a.id) AS n, MIN(a.published) AS first, MAX(a.published) AS last
+         FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
+         GROUP BY s.id ORDER BY last IS NULL, last DESC, s.id LIMIT ? OFFSET ?`,
+      )
+      .all(query.limit ?? -1, query.offset ?? 0) as Row[];
+    return rows.map((row) => this.#summary(row));
+  }
+
+  #summary(row: Row): StorySummary {
+    const articles = this.#db
+      .prepare(
+        `SELECT a.id, a.source, a.outlet, a.title, a.published FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+         WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, a.source`,
+      )
+      .all(row['id']) as Row[];
+    return {
+      id: row['id'] as string,
+      title: row['title'] as string,
+      articleCount: Number(row['n']),
+      firstPublished: (row['first'] as string | null) ?? null,
+      lastPublished: (row['last'] as string | null) ?? null,
+      thread: (row['thread_id'] as string | null) ?? null,
+      articles: articles.map((a) => ({
+        id: a['id'] as string,
+        source: a['source'] as string,
+        outlet: (a['outlet'] as string | null) ?? null,
+        title: (a['title'] as string | null) ?? null,
+        published: (a['published'] as string | null) ?? null,
+      })),
+    };
+  }
+
+  async getStory(id: string): Promise<StoryDetail | null> {
+    const row = this.#db
+      .prepare(
+        `SELECT s.id, s.title, s.thread_id, s.comparison, COUNT(a.id) AS n, MIN(a.published) AS first, MAX(a.published) AS last
+         FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
+         WHERE s.id = ? GROUP BY s.id`,
+      )
+      .get(id) as Row | undefined;
+    if (!row) return null;
+    const decisions = (this.#db.prepare('SELECT decision FROM story_articles WHERE story_id = ? ORDER BY rowid').pluck().all(id) as string[]).map(
+      (d) => JSON.parse(d) as ClusterDecision,
+    );
+    const threadRow = row['thread_id'] ? (this.#db.prepare('SELECT * FROM threads WHERE id = ?').get(row['thread_id']) as Row | undefined) : undefined;
+    const threadInfo: Thread | null = threadRow
+      ? { id: threadRow['id'] as string, storyIds: JSON.parse(threadRow['story_ids'] as string) as string[], reason: threadRow['reason'] as string }
+      : null;
+    return {
+      ...this.#summary(row),
+      comparison: row['comparison'] ? (JSON.parse(row['comparison'] as string) as StoryComparison) : null,
+      decisions,
+      threadInfo,
+    };
+  }
+
+  async getArticles(ids: readonly string[]): Promise<AnnotatedArticle[]> {
+    const stmt = this.#db.prepare('SELECT * FROM articles WHERE id = ?');
+    const out: AnnotatedArticle[] = [];
+    for (const id of ids) {
+      const row = stmt.get(id) as Row | undefined;
+      if (row) out.push(articleFromRow(row));
+    }
+    return out;
+  }
+
+  async duplicateSources(articleIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>> {
+    const stmt = this.#db.prepare(`SELECT source FROM raw_documents WHERE article_id = ? AND status = 'duplicate' ORDER BY source`).pluck();
+    return new Map(articleIds.map((id) => [id, stmt.all(id) as string[]]));
+  }
+
+  async rejected(): Promise<RawRecord[]> {
+    const rows = this.#db.prepare(`SELECT * FROM raw_documents WHERE status = 'rejected' ORDER BY source`).all() as Row[];
+    return rows.map((r) => ({
+      id: r['id'] as string,
+      source: r['source'] as string,
+      bodyFormat: (r['body_format'] as RawRecord['bodyFormat']) ?? null,
+      encoding: (r['encoding'] as string | null) ?? null,
+      bytes: r['bytes'] ? new Uint8Array(r['bytes'] as Buffer) : null,
+      status: 'rejected',
+      articleId: null,
+      diagnostics: JSON.parse(r['diagnostics'] as string) as Diagnostic[],
+    }));
+  }
+
+  async search(query: string, limit = 20): Promise<SearchHit[]> {
+    const match = toFtsQuery(query);
+    if (!match) return [];
+    const rows = this.#db
+      .prepare(
+        `SELECT a.id, a.title, a.source, sa.story_id, snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet
+         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid LEFT JOIN story_articles sa ON sa.article_id = a.id
+         WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(match, limit) as Row[];
+    return rows.map((r) => ({
+      articleId: r['id'] as string,
+      storyId: (r['story_id'] as string | null) ?? null,
+      title: (r['title'] as string | null) ?? null,
+      source: r['source'] as string,
+      snippet: r['snippet'] as string,
+    }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = (sql: string): number => Number(this.#db.prepare(sql).pluck().get());
+    return {
+      raws: count('SELECT COUNT(*) FROM raw_documents'),
+      articles: count('SELECT COUNT(*) FROM articles'),
+      duplicates: count(`SELECT COUNT(*) FROM raw_documents WHERE status = 'duplicate'`),
+      rejected: count(`SELECT COUNT(*) FROM raw_documents WHERE status = 'rejected'`),
+      stories: count('SELECT COUNT(*) FROM stories'),
+      threads: count('SELECT COUNT(*) FROM threads'),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+function articleFromRow(row: Row): AnnotatedArticle {
+  const ann = JSON.parse(row['annotations'] as string) as {
+    sentences: Sentence[];
+    entities: EntityMention[];
+    attributions: Attribution[];
+  };
+  return {
+    id: row['id'] as string,
+    contentHash: row['content_hash'] as string,
+    rawId: row['raw_id'] as string,
+    source: row['source'] as string,
+    title: (row['title'] as string | null) ?? null,
+    byline: (row['byline'] as string | null) ?? null,
+    published: (row['published'] as string | null) ?? null,
+    publishedRule: (row['published_rule'] as string | null) ?? null,
+    outlet: (row['outlet'] as string | null) ?? null,
+    language: (row['language'] as string | null) ?? null,
+    url: (row['url'] as string | null) ?? null,
+    text: row['text'] as string,
+    credits: JSON.parse(row['credits'] as string) as string[],
+    strategy: row['strategy'] as string,
+    sentences: ann.sentences,
+    entities: ann.entities,
+    attributions: ann.attributions,
+  };
+}
+
+/** Turns user words into an FTS5 query of quoted terms (AND), so punctuation never breaks it. */
+function toFtsQuery(q: string): string {
+  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((w) => `"${w}"`).join(' ');
+}

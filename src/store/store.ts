@@ -1,0 +1,114 @@
+/**
+ * The storage interface. Every stage that needs earlier state reads it through this, never
+ * through module globals, and every implementation (SQLite now, PostgreSQL later) passes the
+ * same contract suite (`store/contract.ts`). Methods are async so a networked database fits.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type {
+  AnnotatedArticle,
+  ArticleFeatures,
+  BodyFormat,
+  ClusterDecision,
+  RawStatus,
+  StoryComparison,
+  StorySummary,
+  Thread,
+} from '../model.js';
+
+/** A raw input as stored: kept whatever happened to it, so nothing is lost. */
+export interface RawRecord {
+  readonly id: string;
+  readonly source: string;
+  readonly bodyFormat: BodyFormat | null;
+  readonly encoding: string | null;
+  /** Original bytes, or null when the file could not be read at all. */
+  readonly bytes: Uint8Array | null;
+  readonly status: RawStatus;
+  readonly articleId: string | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A new article with its clustering features. */
+export interface ArticleRecord {
+  readonly article: AnnotatedArticle;
+  readonly features: ArticleFeatures;
+}
+
+/** A story row to insert or update: what the pipeline derived for it in this batch. */
+export interface StoryRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly comparison: StoryComparison;
+}
+
+/** Everything one batch writes. Applied atomically: all of it or none of it. */
+export interface Batch {
+  readonly raws: readonly RawRecord[];
+  readonly articles: readonly ArticleRecord[];
+  /** Story placements of new articles (by the clusterer or a manual correction). */
+  readonly decisions: readonly ClusterDecision[];
+  readonly stories: readonly StoryRecord[];
+  /** When present, replaces all threads. */
+  readonly threads?: readonly Thread[];
+}
+
+/** An article's placement, as the clusterer replays it. */
+export interface Placement {
+  readonly features: ArticleFeatures;
+  readonly storyId: string;
+}
+
+/** A story with everything later stages stored for it. */
+export interface StoryDetail extends StorySummary {
+  readonly comparison: StoryComparison | null;
+  readonly decisions: readonly ClusterDecision[];
+  readonly threadInfo: Thread | null;
+}
+
+/** Filters for listing stories. */
+export interface StoryQuery {
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** A full-text search hit. */
+export interface SearchHit {
+  readonly articleId: string;
+  readonly storyId: string | null;
+  readonly title: string | null;
+  readonly source: string;
+  /** Matching passage with the matched words wrapped in `[` `]`. */
+  readonly snippet: string;
+}
+
+/** Counts, for summaries and health checks. */
+export interface StoreStats {
+  readonly raws: number;
+  readonly articles: number;
+  readonly duplicates: number;
+  readonly rejected: number;
+  readonly stories: number;
+  readonly threads: number;
+}
+
+/** The store. */
+export interface Store {
+  /** Which of these raw ids are stored already (re-ingest is a no-op). */
+  knownRawIds(ids: readonly string[]): Promise<ReadonlySet<string>>;
+  /** Stored article ids by content hash, for exact-duplicate detection. */
+  articleIdsByHash(hashes: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /** Every stored article's features and story, in insertion order, to rebuild the clusterer. */
+  placements(): AsyncIterable<Placement>;
+  /** Applies one batch in one transaction. */
+  commit(batch: Batch): Promise<void>;
+  listStories(query?: StoryQuery): Promise<StorySummary[]>;
+  getStory(id: string): Promise<StoryDetail | null>;
+  getArticles(ids: readonly string[]): Promise<AnnotatedArticle[]>;
+  /** Sources of raw inputs that duplicated each of these articles. */
+  duplicateSources(articleIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>>;
+  /** Raw records by source (for diagnostics). */
+  rejected(): Promise<RawRecord[]>;
+  search(query: string, limit?: number): Promise<SearchHit[]>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
