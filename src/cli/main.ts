@@ -1,75 +1,24 @@
 #!/usr/bin/env node
 /**
- * The `dossier` command line. Commands parse flags, call the library, and print; errors are
- * mapped to exit codes in one place (`exit-codes.ts`).
+ * The `dossier` command line. Each command lives in `commands/` and registers itself; errors
+ * are mapped to exit codes in one place (`exit-codes.ts`).
  */
-import { Command, CommanderError, Option } from 'commander';
-import { runAnalyze, runExtract, runStories, runStory } from './commands.js';
+import { Command, CommanderError } from 'commander';
+import * as analyze from './commands/analyze.js';
+import * as extract from './commands/extract.js';
+import * as stories from './commands/stories.js';
+import * as story from './commands/story.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 
-const program = new Command();
+const COMMANDS: readonly { register(program: Command): void }[] = [analyze, stories, story, extract];
 
-program
+const program = new Command()
   .name('dossier')
   .description('Sourced story dossiers from articles of many outlets')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
-
-const dbOption = (): Option => new Option('--db <file>', 'SQLite file of the store (default ./dossier.db, or $DOSSIER_DB)');
-const configOption = (): Option => new Option('--config <file>', 'JSON configuration file');
-
-program
-  .command('analyze')
-  .description('ingest files and folders and process them into the store')
-  .argument('<paths...>', 'files or folders (.html .htm .txt .md .json .ndjson, optionally .gz)')
-  .addOption(dbOption())
-  .addOption(configOption())
-  .option('--json', 'print the run summary as JSON')
-  .option('--strict', 'exit with code 6 when any input was rejected')
-  .option('--quiet', 'no progress display')
-  .action(async (paths: string[], opts) => {
-    process.exitCode = await runAnalyze(paths, opts);
-  });
-
-program
-  .command('stories')
-  .description('list stories, newest first')
-  .addOption(dbOption())
-  .addOption(configOption())
-  .option('--json', 'print JSON')
-  .option('--limit <n>', 'at most this many stories', (v) => parsePositive(v, '--limit'))
-  .action(async (opts) => {
-    process.exitCode = await runStories(opts);
-  });
-
-program
-  .command('story')
-  .description('show one story: sources, agencies and what later stages add')
-  .argument('<id>', 'story id (from `dossier stories`)')
-  .addOption(dbOption())
-  .addOption(configOption())
-  .option('--json', 'print JSON')
-  .option('--why', 'show the clustering scores that placed each article')
-  .action(async (id: string, opts) => {
-    process.exitCode = await runStory(id, opts);
-  });
-
-program
-  .command('extract')
-  .description('print the main text and metadata of pages (no store needed)')
-  .argument('<files...>', 'HTML, text, Markdown or JSON/NDJSON files, optionally .gz')
-  .addOption(configOption())
-  .option('--json', 'print one JSON object per input (NDJSON)')
-  .action(async (files: string[], opts) => {
-    process.exitCode = await runExtract(files, opts);
-  });
-
-function parsePositive(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(EXIT.usage, 'dossier.invalidArgument', `${flag}: expected a positive integer, found "${value}"`);
-  return n;
-}
+for (const command of COMMANDS) command.register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -9,10 +9,7 @@ import { DossierError } from '../../errors.js';
 import type {
   AnnotatedArticle,
   ArticleFeatures,
-  Attribution,
   ClusterDecision,
-  EntityMention,
-  Sentence,
   StoryComparison,
   StorySummary,
   Thread,
@@ -136,7 +133,7 @@ export class SqliteStore implements Store {
           text: a.text,
           credits: JSON.stringify(a.credits),
           strategy: a.strategy,
-          annotations: JSON.stringify({ sentences: a.sentences, entities: a.entities, attributions: a.attributions }),
+          annotations: JSON.stringify(annotationsOf(a)),
           features: JSON.stringify(features),
         });
         if (info.changes > 0) insertFts.run(info.lastInsertRowid, a.title ?? '', a.text);
@@ -285,13 +282,23 @@ export class SqliteStore implements Store {
   }
 }
 
+/** Article fields that have their own column; everything else an annotator adds goes in `annotations`. */
+const ARTICLE_COLUMNS = new Set([
+  'id', 'contentHash', 'rawId', 'source', 'title', 'byline', 'published', 'publishedRule', 'outlet', 'language', 'url', 'text', 'credits', 'strategy',
+]);
+
+/**
+ * The annotation layers of an article (sentences, entities, attributions and whatever later
+ * annotators add), stored as one JSON document so a new layer needs no migration.
+ */
+function annotationsOf(a: AnnotatedArticle): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(a).filter(([k]) => !ARTICLE_COLUMNS.has(k)));
+}
+
 function articleFromRow(row: Row): AnnotatedArticle {
-  const ann = JSON.parse(row['annotations'] as string) as {
-    sentences: Sentence[];
-    entities: EntityMention[];
-    attributions: Attribution[];
-  };
+  const layers = JSON.parse(row['annotations'] as string) as Pick<AnnotatedArticle, 'sentences' | 'entities' | 'attributions'>;
   return {
+    ...layers,
     id: row['id'] as string,
     contentHash: row['content_hash'] as string,
     rawId: row['raw_id'] as string,
@@ -306,9 +313,6 @@ function articleFromRow(row: Row): AnnotatedArticle {
     text: row['text'] as string,
     credits: JSON.parse(row['credits'] as string) as string[],
     strategy: row['strategy'] as string,
-    sentences: ann.sentences,
-    entities: ann.entities,
-    attributions: ann.attributions,
   };
 }
 
