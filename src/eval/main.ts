@@ -3,10 +3,11 @@
  * missed. `npm run eval -- NAME...` runs only the named suites.
  */
 import { sharedDir, type EvalSuite, type Metric } from './suite.js';
+import { extractionSuite } from './suites/extraction.js';
 import { seedsSuite } from './suites/seeds.js';
 
 /** Every suite, in the order of the pipeline. */
-const SUITES: readonly EvalSuite[] = [seedsSuite];
+const SUITES: readonly EvalSuite[] = [extractionSuite, seedsSuite];
 
 async function main(): Promise<number> {
   const shared = sharedDir();
