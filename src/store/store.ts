@@ -50,7 +50,28 @@ export interface Batch {
   readonly stories: readonly StoryRecord[];
   /** When present, replaces all threads. */
   readonly threads?: readonly Thread[];
+  /** Near-duplicate relations found for new articles (copies stay stored as articles). */
+  readonly copies?: readonly CopyRelation[];
 }
+
+/** A stored article that is a near-copy of an earlier one (the same wire text under another outlet). */
+export interface CopyRelation {
+  readonly articleId: string;
+  /** The earliest stored article with (nearly) this text. */
+  readonly originalId: string;
+  /** Estimated Jaccard similarity of the two texts' word shingles (MinHash). */
+  readonly similarity: number;
+}
+
+/**
+ * A user's correction of the clustering (`dossier merge`, `dossier split`), kept so later
+ * clustering and `recluster` respect it. Article ids are those at the time of the correction.
+ */
+export type ClusterCorrection =
+  /** These articles belong to one story. */
+  | { readonly kind: 'merge'; readonly storyIds: readonly string[]; readonly articleIds: readonly string[] }
+  /** `moved` were taken out of a story whose other articles were `rest`: never put them together again. */
+  | { readonly kind: 'split'; readonly storyId: string; readonly moved: readonly string[]; readonly rest: readonly string[] };
 
 /** An article's placement, as the clusterer replays it. */
 export interface Placement {
@@ -101,6 +122,19 @@ export interface Store {
   placements(): AsyncIterable<Placement>;
   /** Applies one batch in one transaction. */
   commit(batch: Batch): Promise<void>;
+  /**
+   * Position of the last committed article placement (0 when none). A writer remembers it so
+   * that, with several writers on one store, it can catch up with what the others committed.
+   */
+  placementCursor(): Promise<number>;
+  /** Placements of articles committed after `cursor`, in commit order (see {@link placementCursor}). */
+  placementsAfter(cursor: number): AsyncIterable<Placement & { readonly cursor: number }>;
+  /**
+   * Runs `work` holding the store's single-writer lock, so that clustering and committing a
+   * batch is never interleaved with another writer's. SQLite serialises writers of one process;
+   * PostgreSQL takes an advisory lock that the server releases if the holder dies.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   listStories(query?: StoryQuery): Promise<StorySummary[]>;
   getStory(id: string): Promise<StoryDetail | null>;
   getArticles(ids: readonly string[]): Promise<AnnotatedArticle[]>;
@@ -110,5 +144,13 @@ export interface Store {
   rejected(): Promise<RawRecord[]>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
   stats(): Promise<StoreStats>;
+  /** The story each input source (as ingested) ended up in, through its article or the article it duplicated. */
+  storiesOfSources(sources: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /** Copy relations in which any of these articles is the copy or the original. */
+  copyRelations(articleIds: readonly string[]): Promise<CopyRelation[]>;
+  /** Records a clustering correction (in the order given). */
+  addCorrection(correction: ClusterCorrection): Promise<void>;
+  /** Every recorded correction, oldest first. */
+  corrections(): Promise<ClusterCorrection[]>;
   close(): Promise<void>;
 }

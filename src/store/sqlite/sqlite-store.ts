@@ -15,6 +15,7 @@ import type {
   Thread,
 } from '../../model.js';
 import type { Batch, Placement, RawRecord, SearchHit, Store, StoreStats, StoryDetail, StoryQuery } from '../store.js';
+import type { ClusterCorrection, CopyRelation } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 
 type Row = Record<string, unknown>;
@@ -60,6 +61,8 @@ function migrate(db: Database.Database): void {
 /** SQLite implementation of {@link Store}. */
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
+  /** The last writer queued by {@link exclusive}; the next one starts when it settles. */
+  #writerTail: Promise<unknown> = Promise.resolve();
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -87,6 +90,29 @@ export class SqliteStore implements Store {
     for (const row of stmt.iterate() as Iterable<Row>) {
       yield { features: JSON.parse(row['features'] as string) as ArticleFeatures, storyId: row['story_id'] as string };
     }
+  }
+
+  async placementCursor(): Promise<number> {
+    return Number(this.#db.prepare('SELECT COALESCE(MAX(a.rowid), 0) FROM articles a JOIN story_articles sa ON sa.article_id = a.id').pluck().get());
+  }
+
+  async *placementsAfter(cursor: number): AsyncIterable<Placement & { readonly cursor: number }> {
+    const stmt = this.#db.prepare(
+      'SELECT a.rowid AS seq, a.features AS features, sa.story_id AS story_id FROM articles a JOIN story_articles sa ON sa.article_id = a.id WHERE a.rowid > ? ORDER BY a.rowid',
+    );
+    for (const row of stmt.iterate(cursor) as Iterable<Row>) {
+      yield { features: JSON.parse(row['features'] as string) as ArticleFeatures, storyId: row['story_id'] as string, cursor: Number(row['seq']) };
+    }
+  }
+
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    // One SQLite file has one writer process; within it, writers take turns in call order.
+    const run = this.#writerTail.then(work, work);
+    this.#writerTail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   async commit(batch: Batch): Promise<void> {
@@ -152,6 +178,13 @@ export class SqliteStore implements Store {
           insertThread.run(t.id, JSON.stringify(t.storyIds), t.reason);
           for (const s of t.storyIds) setThread.run(t.id, s);
         }
+      }
+      if (batch.copies?.length) {
+        const insertCopy = db.prepare(
+          `INSERT INTO article_copies (article_id, original_id, similarity) VALUES (?, ?, ?)
+           ON CONFLICT(article_id) DO UPDATE SET original_id = excluded.original_id, similarity = excluded.similarity`,
+        );
+        for (const c of batch.copies) insertCopy.run(c.articleId, c.originalId, c.similarity);
       }
       // Stories emptied by a correction are removed rather than listed with no articles.
       db.prepare('DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)').run();
@@ -275,6 +308,42 @@ export class SqliteStore implements Store {
       stories: count('SELECT COUNT(*) FROM stories'),
       threads: count('SELECT COUNT(*) FROM threads'),
     };
+  }
+
+  async storiesOfSources(sources: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const stmt = this.#db
+      .prepare(
+        `SELECT sa.story_id FROM raw_documents r JOIN story_articles sa ON sa.article_id = r.article_id
+         WHERE r.source = ? ORDER BY r.rowid LIMIT 1`,
+      )
+      .pluck();
+    const out = new Map<string, string>();
+    for (const s of sources) {
+      const story = stmt.get(s) as string | undefined;
+      if (story) out.set(s, story);
+    }
+    return out;
+  }
+
+  async copyRelations(articleIds: readonly string[]): Promise<CopyRelation[]> {
+    const stmt = this.#db.prepare('SELECT * FROM article_copies WHERE article_id = ? OR original_id = ?');
+    const seen = new Map<string, CopyRelation>();
+    for (const id of articleIds) {
+      for (const r of stmt.all(id, id) as Row[]) {
+        seen.set(r['article_id'] as string, { articleId: r['article_id'] as string, originalId: r['original_id'] as string, similarity: r['similarity'] as number });
+      }
+    }
+    return [...seen.values()].sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
+  }
+
+  async addCorrection(correction: ClusterCorrection): Promise<void> {
+    this.#db.prepare('INSERT INTO cluster_corrections (correction, created_at) VALUES (?, ?)').run(JSON.stringify(correction), new Date().toISOString());
+  }
+
+  async corrections(): Promise<ClusterCorrection[]> {
+    return (this.#db.prepare('SELECT correction FROM cluster_corrections ORDER BY seq').pluck().all() as string[]).map(
+      (c) => JSON.parse(c) as ClusterCorrection,
+    );
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,269 @@
+/**
+ * The storage contract: one vitest suite that every {@link Store} implementation must pass, so
+ * SQLite and PostgreSQL behave alike for everything the pipeline, CLI and server rely on.
+ * Call {@link storeContract} from an implementation's test file with a factory that opens a
+ * fresh, empty store each time.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { annotateArticle } from '../annotate/index.js';
+import { articleFeatures } from '../cluster/features.js';
+import { contentHash } from '../dedupe/fingerprint.js';
+import type { AnnotatedArticle, ClusterDecision, StoryComparison } from '../model.js';
+import { sha256Hex } from '../util/hash.js';
+import type { ArticleRecord, Batch, RawRecord, Store, StoryRecord } from './store.js';
+
+/** Opens a fresh, empty store; the suite closes it after each test. */
+export type StoreFactory = () => Promise<Store>;
+
+/** An annotated article built by the real annotate stage from an invented text. */
+export function contractArticle(source: string, title: string, text: string, published: string | null = '2024-03-04'): ArticleRecord {
+  const hash = contentHash(text);
+  const article = annotateArticle(
+    { rawId: sha256Hex(source), source, title, byline: null, published, publishedRule: published ? 'supplied' : null, outlet: 'Example Post', language: 'en', url: null, text, credits: [], strategy: 'plaintext' },
+    hash,
+  );
+  return { article, features: articleFeatures(article) };
+}
+
+function rawFor(a: AnnotatedArticle, status: RawRecord['status'] = 'article', source = a.source): RawRecord {
+  return {
+    id: status === 'article' ? a.rawId : sha256Hex(source),
+    source,
+    bodyFormat: 'text',
+    encoding: 'utf-8',
+    bytes: new TextEncoder().encode(a.text),
+    status,
+    articleId: a.id,
+    diagnostics: status === 'duplicate' ? [{ severity: 'info', origin: 'dedupe:exact', message: `same text as article ${a.id}`, source }] : [],
+  };
+}
+
+function decision(a: AnnotatedArticle, storyId: string, action: ClusterDecision['action'] = 'created'): ClusterDecision {
+  return { articleId: a.id, storyId, action, score: null, candidates: [], threshold: 0.3, reason: `test placement of ${a.id}` };
+}
+
+function comparison(storyId: string, articles: readonly AnnotatedArticle[]): StoryComparison {
+  return {
+    storyId,
+    sources: articles.map((a) => ({ articleId: a.id, source: a.source, outlet: a.outlet, published: a.published, title: a.title, byline: null, agencies: [], attributions: [], duplicateSources: [] })),
+    agencies: [],
+    outlets: ['Example Post'],
+  };
+}
+
+const EMPTY: Batch = { raws: [], articles: [], decisions: [], stories: [] };
+
+/** Texts of invented events: two about one harbour bridge, one about a glacier survey. */
+const BRIDGE_1 = contractArticle(
+  'in/bridge-1.txt',
+  'Harbour bridge in Velmora reopens',
+  'The Velmora harbour bridge reopened on Monday after eight months of repairs, the city council said.\n\nMayor Ilse Kövári said the crossing would carry trams again from April.',
+  '2024-03-04',
+);
+const BRIDGE_2 = contractArticle(
+  'in/bridge-2.txt',
+  'Trams return to Velmora bridge',
+  'Trams will cross the repaired Velmora harbour bridge from April, Mayor Ilse Kovari told reporters.\n\nThe repairs cost 40 million crowns.',
+  '2024-03-05',
+);
+const GLACIER = contractArticle(
+  'in/glacier.txt',
+  'Survey finds Taldrin glacier shrinking',
+  'Scientists from the Orvik institute measured the Taldrin glacier and found it lost a fifth of its mass since 2010.\n\nThe survey team camped on the ice for three weeks.',
+  '2023-11-20',
+);
+
+function firstBatch(): Batch {
+  const s1 = 'st_bridge';
+  const s2 = 'st_glacier';
+  return {
+    raws: [rawFor(BRIDGE_1.article), rawFor(BRIDGE_2.article), rawFor(GLACIER.article), rawFor(BRIDGE_1.article, 'duplicate', 'mirror/bridge-1.txt')],
+    articles: [BRIDGE_1, BRIDGE_2, GLACIER],
+    decisions: [decision(BRIDGE_1.article, s1), decision(BRIDGE_2.article, s1, 'joined'), decision(GLACIER.article, s2)],
+    stories: [
+      { id: s1, title: 'Harbour bridge in Velmora reopens', comparison: comparison(s1, [BRIDGE_1.article, BRIDGE_2.article]) },
+      { id: s2, title: 'Survey finds Taldrin glacier shrinking', comparison: comparison(s2, [GLACIER.article]) },
+    ] satisfies StoryRecord[],
+  };
+}
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+/** Defines the contract tests for one store implementation. */
+export function storeContract(name: string, open: StoreFactory): void {
+  describe(`store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('starts empty', async () => {
+      expect(await store.stats()).toEqual({ raws: 0, articles: 0, duplicates: 0, rejected: 0, stories: 0, threads: 0 });
+      expect(await store.listStories()).toEqual([]);
+      expect(await store.placementCursor()).toBe(0);
+      expect(await collect(store.placements())).toEqual([]);
+    });
+
+    it('stores a batch and reads it back', async () => {
+      await store.commit(firstBatch());
+      expect(await store.stats()).toEqual({ raws: 4, articles: 3, duplicates: 1, rejected: 0, stories: 2, threads: 0 });
+      const known = await store.knownRawIds([BRIDGE_1.article.rawId, 'unknown']);
+      expect([...known]).toEqual([BRIDGE_1.article.rawId]);
+      const byHash = await store.articleIdsByHash([GLACIER.article.contentHash, 'f'.repeat(64)]);
+      expect([...byHash]).toEqual([[GLACIER.article.contentHash, GLACIER.article.id]]);
+      const [a] = await store.getArticles([BRIDGE_2.article.id]);
+      expect(a).toEqual(BRIDGE_2.article);
+      expect(await store.getArticles(['nope'])).toEqual([]);
+      const dupes = await store.duplicateSources([BRIDGE_1.article.id, GLACIER.article.id]);
+      expect(dupes.get(BRIDGE_1.article.id)).toEqual(['mirror/bridge-1.txt']);
+      expect(dupes.get(GLACIER.article.id)).toEqual([]);
+    });
+
+    it('lists stories newest first with their articles, and pages', async () => {
+      await store.commit(firstBatch());
+      const stories = await store.listStories();
+      expect(stories.map((s) => [s.id, s.articleCount, s.firstPublished, s.lastPublished])).toEqual([
+        ['st_bridge', 2, '2024-03-04', '2024-03-05'],
+        ['st_glacier', 1, '2023-11-20', '2023-11-20'],
+      ]);
+      expect(stories[0]!.articles.map((a) => a.source)).toEqual(['in/bridge-1.txt', 'in/bridge-2.txt']);
+      expect((await store.listStories({ limit: 1, offset: 1 })).map((s) => s.id)).toEqual(['st_glacier']);
+      expect((await store.listStories({ limit: 1 })).map((s) => s.id)).toEqual(['st_bridge']);
+    });
+
+    it('returns a story with its comparison and decisions in placement order', async () => {
+      const batch = firstBatch();
+      await store.commit(batch);
+      const story = await store.getStory('st_bridge');
+      expect(story?.title).toBe('Harbour bridge in Velmora reopens');
+      expect(story?.comparison).toEqual(batch.stories[0]!.comparison);
+      expect(story?.decisions).toEqual(batch.decisions.slice(0, 2));
+      expect(story?.threadInfo).toBeNull();
+      expect(await store.getStory('st_missing')).toBeNull();
+    });
+
+    it('replays placements in commit order and catches up from a cursor', async () => {
+      const batch = firstBatch();
+      await store.commit({ ...batch, articles: batch.articles.slice(0, 2), decisions: batch.decisions.slice(0, 2), stories: batch.stories.slice(0, 1) });
+      const cursor = await store.placementCursor();
+      expect(cursor).toBeGreaterThan(0);
+      await store.commit({ ...EMPTY, articles: [GLACIER], decisions: [batch.decisions[2]!], stories: [batch.stories[1]!] });
+      const all = await collect(store.placements());
+      expect(all.map((p) => [p.features.articleId, p.storyId])).toEqual([
+        [BRIDGE_1.article.id, 'st_bridge'],
+        [BRIDGE_2.article.id, 'st_bridge'],
+        [GLACIER.article.id, 'st_glacier'],
+      ]);
+      expect(all[0]!.features).toEqual(BRIDGE_1.features);
+      const after = await collect(store.placementsAfter(cursor));
+      expect(after.map((p) => p.features.articleId)).toEqual([GLACIER.article.id]);
+      expect(after[0]!.cursor).toBe(await store.placementCursor());
+      expect(await collect(store.placementsAfter(await store.placementCursor()))).toEqual([]);
+    });
+
+    it('is idempotent: committing the same batch twice changes nothing', async () => {
+      await store.commit(firstBatch());
+      const before = { stats: await store.stats(), stories: await store.listStories(), cursor: await store.placementCursor() };
+      await store.commit(firstBatch());
+      expect({ stats: await store.stats(), stories: await store.listStories(), cursor: await store.placementCursor() }).toEqual(before);
+      expect((await collect(store.placements())).length).toBe(3);
+    });
+
+    it('applies a batch atomically: a failing batch leaves nothing behind', async () => {
+      await store.commit(firstBatch());
+      const fresh = contractArticle('in/other.txt', 'Ferry strike ends', 'The ferry crews of Lund Bay ended their strike on Friday after a pay deal with the operator.');
+      const bad: Batch = {
+        raws: [rawFor(fresh.article)],
+        articles: [fresh],
+        // Places an article that is in neither the store nor the batch: violates the schema.
+        decisions: [decision(fresh.article, 'st_ferry'), { ...decision(fresh.article, 'st_ghost'), articleId: 'no-such-article' }],
+        stories: [{ id: 'st_ferry', title: 'Ferry strike ends', comparison: comparison('st_ferry', [fresh.article]) }],
+      };
+      await expect(store.commit(bad)).rejects.toThrow();
+      expect(await store.stats()).toEqual({ raws: 4, articles: 3, duplicates: 1, rejected: 0, stories: 2, threads: 0 });
+      expect(await store.knownRawIds([fresh.article.rawId])).toEqual(new Set());
+    });
+
+    it('moves an article by a correction and drops the emptied story', async () => {
+      await store.commit(firstBatch());
+      await store.commit({ ...EMPTY, decisions: [decision(GLACIER.article, 'st_bridge', 'manual')] });
+      expect((await store.listStories()).map((s) => [s.id, s.articleCount])).toEqual([['st_bridge', 3]]);
+      expect(await store.getStory('st_glacier')).toBeNull();
+      expect((await store.getStory('st_bridge'))?.decisions.at(-1)?.action).toBe('manual');
+    });
+
+    it('replaces threads as a whole', async () => {
+      await store.commit(firstBatch());
+      await store.commit({ ...EMPTY, threads: [{ id: 'th_1', storyIds: ['st_bridge', 'st_glacier'], reason: 'shared names: velmora' }] });
+      expect((await store.getStory('st_glacier'))?.threadInfo).toEqual({ id: 'th_1', storyIds: ['st_bridge', 'st_glacier'], reason: 'shared names: velmora' });
+      expect((await store.listStories()).map((s) => s.thread)).toEqual(['th_1', 'th_1']);
+      await store.commit({ ...EMPTY, threads: [] });
+      expect((await store.listStories()).map((s) => s.thread)).toEqual([null, null]);
+      expect((await store.stats()).threads).toBe(0);
+    });
+
+    it('keeps rejected inputs with their bytes and diagnostics', async () => {
+      const bytes = new Uint8Array([0xff, 0x00, 0x41]);
+      const rejected: RawRecord = {
+        id: sha256Hex('bad.html'),
+        source: 'in/bad.html',
+        bodyFormat: 'html',
+        encoding: null,
+        bytes,
+        status: 'rejected',
+        articleId: null,
+        diagnostics: [{ severity: 'error', origin: 'extract:too-short', message: 'in/bad.html: expected at least 200 characters of text, found 3', source: 'in/bad.html' }],
+      };
+      const unreadable: RawRecord = { ...rejected, id: sha256Hex('gone.txt'), source: 'in/gone.txt', bodyFormat: null, bytes: null };
+      await store.commit({ ...EMPTY, raws: [unreadable, rejected] });
+      expect(await store.rejected()).toEqual([rejected, unreadable]);
+      expect((await store.stats()).rejected).toBe(2);
+    });
+
+    it.each([
+      ['all words, in any order', 'crowns Velmora', [BRIDGE_2.article.id], true],
+      ['a name without its accent', 'Kovari', [BRIDGE_1.article.id, BRIDGE_2.article.id], true],
+      ['a name with its accent', 'Kövári', [BRIDGE_1.article.id, BRIDGE_2.article.id], true],
+      ['a word of the title only', 'shrinking', [GLACIER.article.id], false],
+      ['punctuation only', '"&|!', [], false],
+      ['no match', 'volcano', [], false],
+    ])('searches %s', async (_label, query, expected, inText) => {
+      await store.commit(firstBatch());
+      const hits = await store.search(query);
+      expect(hits.map((h) => h.articleId).sort()).toEqual([...expected].sort());
+      for (const h of hits) {
+        expect(h.storyId).toMatch(/^st_/);
+        expect(h.source).toMatch(/^in\//);
+        if (inText) expect(h.snippet).toMatch(/\[[^\]]+\]/);
+      }
+    });
+
+    it('limits search hits', async () => {
+      await store.commit(firstBatch());
+      expect(await store.search('Velmora', 1)).toHaveLength(1);
+    });
+
+    it('runs exclusive work one writer at a time', async () => {
+      const log: string[] = [];
+      const job = (label: string) => async (): Promise<string> => {
+        log.push(`${label}:start`);
+        await new Promise((r) => setTimeout(r, 20));
+        log.push(`${label}:end`);
+        return label;
+      };
+      const failing = store.exclusive(async () => {
+        throw new Error('boom');
+      });
+      const results = await Promise.all([store.exclusive(job('a')), store.exclusive(job('b')), failing.catch((e: Error) => e.message)]);
+      expect(results).toEqual(['a', 'b', 'boom']);
+      expect(log).toEqual(['a:start', 'a:end', 'b:start', 'b:end']);
+    });
+  });
+}

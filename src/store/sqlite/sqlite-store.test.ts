@@ -1,0 +1,4 @@
+import { storeContract } from '../contract.js';
+import { openSqliteStore } from './sqlite-store.js';
+
+storeContract('SQLite', async () => openSqliteStore(':memory:'));
