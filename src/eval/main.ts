@@ -4,10 +4,11 @@
  */
 import { sharedDir, type EvalSuite, type Metric } from './suite.js';
 import { extractionSuite } from './suites/extraction.js';
+import { clusteringSuite } from './suites/clustering.js';
 import { seedsSuite } from './suites/seeds.js';
 
 /** Every suite, in the order of the pipeline. */
-const SUITES: readonly EvalSuite[] = [extractionSuite, seedsSuite];
+const SUITES: readonly EvalSuite[] = [extractionSuite, seedsSuite, clusteringSuite];
 
 async function main(): Promise<number> {
   const shared = sharedDir();

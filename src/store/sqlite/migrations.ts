@@ -63,4 +63,18 @@ export const MIGRATIONS: readonly string[] = [
     title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
   );
   `,
+  /* 2: near-duplicate copies and clustering corrections */ `
+  CREATE TABLE article_copies (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    original_id TEXT NOT NULL REFERENCES articles(id),
+    similarity REAL NOT NULL
+  );
+  CREATE INDEX article_copies_original ON article_copies(original_id);
+
+  CREATE TABLE cluster_corrections (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    correction TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  `,
 ];
