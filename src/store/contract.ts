@@ -10,7 +10,7 @@ import { articleFeatures } from '../cluster/features.js';
 import { contentHash } from '../dedupe/fingerprint.js';
 import type { AnnotatedArticle, ClusterDecision, StoryComparison } from '../model.js';
 import { sha256Hex } from '../util/hash.js';
-import type { ArticleRecord, Batch, RawRecord, Store, StoryRecord } from './store.js';
+import type { ArticleRecord, Batch, ClusterCorrection, CopyRelation, RawRecord, Store, StoryQuery, StoryRecord } from './store.js';
 
 /** Opens a fresh, empty store; the suite closes it after each test. */
 export type StoreFactory = () => Promise<Store>;
@@ -248,6 +248,49 @@ export function storeContract(name: string, open: StoreFactory): void {
     it('limits search hits', async () => {
       await store.commit(firstBatch());
       expect(await store.search('Velmora', 1)).toHaveLength(1);
+    });
+
+    it('filters stories by date range, outlet, thread and ids', async () => {
+      await store.commit({ ...firstBatch(), threads: [{ id: 'th_1', storyIds: ['st_glacier'], reason: 'test' }] });
+      const ids = async (q: StoryQuery): Promise<string[]> => (await store.listStories(q)).map((s) => s.id);
+      expect(await ids({ from: '2024-01-01' })).toEqual(['st_bridge']);
+      expect(await ids({ to: '2024-03-04' })).toEqual(['st_bridge', 'st_glacier']);
+      expect(await ids({ to: '2024-03-03' })).toEqual(['st_glacier']);
+      expect(await ids({ from: '2023-11-20', to: '2023-11-20' })).toEqual(['st_glacier']);
+      expect(await ids({ outlet: 'Example Post' })).toEqual(['st_bridge', 'st_glacier']);
+      expect(await ids({ outlet: 'Other Times' })).toEqual([]);
+      expect(await ids({ thread: 'th_1' })).toEqual(['st_glacier']);
+      expect(await ids({ ids: ['st_glacier', 'st_none'] })).toEqual(['st_glacier']);
+      expect(await ids({ ids: [] })).toEqual([]);
+    });
+
+    it('maps input sources to their stories, through duplicates too', async () => {
+      await store.commit(firstBatch());
+      const map = await store.storiesOfSources(['in/bridge-2.txt', 'mirror/bridge-1.txt', 'in/glacier.txt', 'in/unknown.txt']);
+      expect([...map].sort()).toEqual([
+        ['in/bridge-2.txt', 'st_bridge'],
+        ['in/glacier.txt', 'st_glacier'],
+        ['mirror/bridge-1.txt', 'st_bridge'],
+      ]);
+    });
+
+    it('stores copy relations and finds them from either side', async () => {
+      const copies: CopyRelation[] = [{ articleId: BRIDGE_2.article.id, originalId: BRIDGE_1.article.id, similarity: 0.75 }];
+      await store.commit({ ...firstBatch(), copies });
+      expect(await store.copyRelations([BRIDGE_1.article.id])).toEqual(copies);
+      expect(await store.copyRelations([BRIDGE_2.article.id, GLACIER.article.id])).toEqual(copies);
+      expect(await store.copyRelations([GLACIER.article.id])).toEqual([]);
+      await store.commit({ ...EMPTY, copies: [{ ...copies[0]!, similarity: 0.5 }] });
+      expect((await store.copyRelations([BRIDGE_1.article.id]))[0]?.similarity).toBe(0.5);
+    });
+
+    it('keeps clustering corrections in order', async () => {
+      const merge: ClusterCorrection = { kind: 'merge', storyIds: ['st_a', 'st_b'], articleIds: ['a1', 'b1'] };
+      const split: ClusterCorrection = { kind: 'split', storyId: 'st_a', moved: ['a2'], rest: ['a1'] };
+      expect(await store.corrections()).toEqual([]);
+      await store.addCorrection(merge);
+      await store.addCorrection(split);
+      expect(await store.corrections()).toEqual([merge, split]);
     });
 
     it('runs exclusive work one writer at a time', async () => {
