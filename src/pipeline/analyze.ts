@@ -15,7 +15,7 @@ import { isDossierError } from '../errors.js';
 import { learnBoilerplate } from '../extract/boilerplate.js';
 import { extractArticle } from '../extract/index.js';
 import type { IngestItem } from '../ingest/files.js';
-import type { AnnotatedArticle, ClusterDecision } from '../model.js';
+import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, RawDocument } from '../model.js';
 import { sha256Hex } from '../util/hash.js';
 import type { ArticleRecord, RawRecord, Store, StoryRecord } from '../store/store.js';
 import { storyTitle } from './titles.js';
@@ -56,7 +56,8 @@ export async function analyze(
 ): Promise<AnalyzeSummary> {
   const { config } = options;
   const clusterer = new StoryClusterer(config.cluster);
-  for await (const p of store.placements()) clusterer.restore(p.features, p.storyId);
+  const replica = new ClusterReplica(clusterer);
+  await replica.catchUp(store);
 
   const totals = { read: 0, unchanged: 0, articles: 0, duplicates: 0, rejected: 0, created: 0 };
   const touched = new Set<string>();
@@ -65,7 +66,7 @@ export async function analyze(
 
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const result = await processBatch(store, clusterer, batch, config);
+    const result = await processBatch(store, replica, batch, config);
     batch = [];
     totals.unchanged += result.unchanged;
     totals.articles += result.articles;
@@ -85,8 +86,12 @@ export async function analyze(
   await flush();
 
   if (touched.size > 0) {
-    const threads = buildThreads(clusterer.storyNames(), config.thread);
-    await store.commit({ raws: [], articles: [], decisions: [], stories: [], threads });
+    // Under the writer lock and caught up, so the last writer to finish links every story.
+    await store.exclusive(async () => {
+      await replica.catchUp(store);
+      const threads = buildThreads(clusterer.storyNames(), config.thread);
+      await store.commit({ raws: [], articles: [], decisions: [], stories: [], threads });
+    });
   }
 
   return {
@@ -101,7 +106,8 @@ export async function analyze(
   };
 }
 
-interface BatchResult {
+/** What one batch did. */
+export interface BatchResult {
   unchanged: number;
   articles: number;
   duplicates: number;
@@ -111,10 +117,24 @@ interface BatchResult {
   diagnostics: Diagnostic[];
 }
 
-async function processBatch(store: Store, clusterer: StoryClusterer, items: readonly IngestItem[], config: DossierConfig): Promise<BatchResult> {
-  const result: BatchResult = { unchanged: 0, articles: 0, duplicates: 0, rejected: 0, created: 0, touched: new Set(), diagnostics: [] };
-  const raws: RawRecord[] = [];
+async function processBatch(store: Store, replica: ClusterReplica, items: readonly IngestItem[], config: DossierConfig): Promise<BatchResult> {
+  const intake = await intakeBatch(store, items);
+  const prepared = prepareDocuments(intake.docs, config);
+  return store.exclusive(() => commitBatch(store, replica, intake, prepared));
+}
 
+/** A batch after the cheap first look: what is new, and the inputs that failed before extraction. */
+export interface BatchIntake {
+  readonly unchanged: number;
+  /** Rejected raw records of inputs that never became documents. */
+  readonly failures: readonly RawRecord[];
+  readonly docs: readonly RawDocument[];
+}
+
+/** Skips what the store already holds and sets aside inputs that failed to read. */
+export async function intakeBatch(store: Store, items: readonly IngestItem[]): Promise<BatchIntake> {
+  let unchanged = 0;
+  const failures: RawRecord[] = [];
   // Re-ingesting what is stored changes nothing: known raw ids are skipped before any work.
   const ids = items.map((item) => (item.ok ? item.doc.id : failureId(item.failure.source, item.failure.raw)));
   const known = await store.knownRawIds(ids);
@@ -123,51 +143,103 @@ async function processBatch(store: Store, clusterer: StoryClusterer, items: read
   const docs = items.flatMap((item, i) => {
     const id = ids[i]!;
     if (known.has(id) || seenInBatch.has(id)) {
-      result.unchanged++;
+      unchanged++;
       return [];
     }
     seenInBatch.add(id);
     if (!item.ok) {
       const d: Diagnostic = { severity: 'error', origin: item.failure.code, message: item.failure.message, source: item.failure.source };
-      raws.push({ id, source: item.failure.source, bodyFormat: null, encoding: null, bytes: item.failure.raw, status: 'rejected', articleId: null, diagnostics: [d] });
-      result.rejected++;
-      result.diagnostics.push(d);
+      failures.push({ id, source: item.failure.source, bodyFormat: null, encoding: null, bytes: item.failure.raw, status: 'rejected', articleId: null, diagnostics: [d] });
       return [];
     }
     return [item.doc];
   });
+  return { unchanged, failures, docs };
+}
 
+/** What the per-document stages made of one document (index-aligned with the batch's documents). */
+export interface PreparedDocument {
+  /** The annotated article with its clustering features, or null when the document was rejected. */
+  readonly article: AnnotatedArticle | null;
+  readonly features: ArticleFeatures | null;
+  /** The document's messages, as stored with its raw record. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The per-document stages of a batch: boilerplate learned over the batch, then extract,
+ * fingerprint, annotate and clustering features for each document. Pure and independent of
+ * the store, so it can run in a worker thread (`pipeline/workers.ts`).
+ */
+export function prepareDocuments(docs: readonly RawDocument[], config: DossierConfig): PreparedDocument[] {
   const boilerplate = learnBoilerplate(
     docs.filter((d) => d.bodyFormat !== 'html'),
     config.boilerplate,
   );
 
-  // Extract, dedupe and annotate each document.
-  const candidates: { article: AnnotatedArticle; rawIndex: number }[] = [];
-  for (const doc of docs) {
+  // Extract, fingerprint and annotate each document.
+  return docs.map((doc): PreparedDocument => {
     const messages = new Messages();
-    const base = { id: doc.id, source: doc.source, bodyFormat: doc.bodyFormat, encoding: doc.encoding.name, bytes: doc.raw };
     try {
       const extracted = extractArticle(doc, { config: config.extract, boilerplate, messages });
       const hash = contentHash(extracted.text);
       const article = annotateArticle(extracted, hash);
-      candidates.push({ article, rawIndex: raws.length });
-      raws.push({ ...base, status: 'article', articleId: article.id, diagnostics: messages.list() });
+      return { article, features: articleFeatures(article), diagnostics: messages.list() };
     } catch (err) {
       const code = isDossierError(err) ? err.code : 'extract:failed';
       // An unexpected exception in a stage is that document's problem, not the run's.
       messages.error(code, isDossierError(err) ? err.message : `${doc.source}: extraction failed (${(err as Error).message})`, doc.source);
-      raws.push({ ...base, status: 'rejected', articleId: null, diagnostics: messages.list() });
+      return { article: null, features: null, diagnostics: messages.list() };
+    }
+  });
+}
+
+/**
+ * The single-writer part of a batch: dedupe against the store, cluster, compare and commit.
+ * Runs under {@link Store.exclusive}; it first replays what other writers committed since
+ * this one last looked, so every writer's clusterer sees one history.
+ */
+export async function commitBatch(
+  store: Store,
+  replica: ClusterReplica,
+  intake: BatchIntake,
+  prepared: readonly PreparedDocument[],
+): Promise<BatchResult> {
+  await replica.catchUp(store);
+  const clusterer = replica.clusterer;
+  const result: BatchResult = { unchanged: intake.unchanged, articles: 0, duplicates: 0, rejected: 0, created: 0, touched: new Set(), diagnostics: [] };
+  const raws: RawRecord[] = [];
+  for (const f of intake.failures) {
+    raws.push(f);
+    result.rejected++;
+    result.diagnostics.push(...f.diagnostics);
+  }
+  // Another writer (or an earlier batch still in flight) may have stored some of these meanwhile.
+  const nowKnown = await store.knownRawIds(intake.docs.map((d) => d.id));
+
+  const candidates: { article: AnnotatedArticle; features: ArticleFeatures; rawIndex: number }[] = [];
+  intake.docs.forEach((doc, i) => {
+    if (nowKnown.has(doc.id)) {
+      result.unchanged++;
+      return;
+    }
+    const p = prepared[i]!;
+    const base = { id: doc.id, source: doc.source, bodyFormat: doc.bodyFormat, encoding: doc.encoding.name, bytes: doc.raw };
+    if (p.article && p.features) {
+      candidates.push({ article: p.article, features: p.features, rawIndex: raws.length });
+      raws.push({ ...base, status: 'article', articleId: p.article.id, diagnostics: p.diagnostics });
+    } else {
+      raws.push({ ...base, status: 'rejected', articleId: null, diagnostics: p.diagnostics });
       result.rejected++;
     }
-    result.diagnostics.push(...messages.list().map((d) => (d.source ? d : { ...d, source: doc.source })));
-  }
+    result.diagnostics.push(...p.diagnostics.map((d) => (d.source ? d : { ...d, source: doc.source })));
+  });
 
   // Exact duplicates: same normalised text as a stored article or an earlier one in this batch.
   const stored = await store.articleIdsByHash(candidates.map((c) => c.article.contentHash));
-  const fresh = new Map<string, AnnotatedArticle>();
-  for (const { article, rawIndex } of candidates) {
-    const existing = stored.get(article.contentHash) ?? (fresh.has(article.contentHash) ? fresh.get(article.contentHash)!.id : null);
+  const fresh = new Map<string, { article: AnnotatedArticle; features: ArticleFeatures }>();
+  for (const { article, features, rawIndex } of candidates) {
+    const existing = stored.get(article.contentHash) ?? (fresh.has(article.contentHash) ? fresh.get(article.contentHash)!.article.id : null);
     if (existing) {
       const raw = raws[rawIndex]!;
       raws[rawIndex] = {
@@ -178,15 +250,14 @@ async function processBatch(store: Store, clusterer: StoryClusterer, items: read
       };
       result.duplicates++;
     } else {
-      fresh.set(article.contentHash, article);
+      fresh.set(article.contentHash, { article, features });
     }
   }
 
   // Cluster the new articles in arrival order.
   const articles: ArticleRecord[] = [];
   const decisions: ClusterDecision[] = [];
-  for (const article of fresh.values()) {
-    const features = articleFeatures(article);
+  for (const { article, features } of fresh.values()) {
     const decision = clusterer.place(features);
     articles.push({ article, features });
     decisions.push(decision);
@@ -216,7 +287,35 @@ async function processBatch(store: Store, clusterer: StoryClusterer, items: read
   }
 
   await store.commit({ raws, articles, decisions, stories });
+  // Our own placements are in the clusterer already: move the cursor past them.
+  await replica.skipOwn(store);
   return result;
+}
+
+/**
+ * A run's clusterer and how far it has replayed the store's placements. With several writers
+ * on one store, each catches up under the writer lock before it places anything.
+ */
+export class ClusterReplica {
+  readonly clusterer: StoryClusterer;
+  #cursor = 0;
+
+  constructor(clusterer: StoryClusterer) {
+    this.clusterer = clusterer;
+  }
+
+  /** Replays placements committed since this replica last looked (all of them the first time). */
+  async catchUp(store: Store): Promise<void> {
+    for await (const p of store.placementsAfter(this.#cursor)) {
+      this.clusterer.restore(p.features, p.storyId);
+      this.#cursor = p.cursor;
+    }
+  }
+
+  /** Moves past placements this replica made itself and has just committed. */
+  async skipOwn(store: Store): Promise<void> {
+    this.#cursor = await store.placementCursor();
+  }
 }
 
 /** Id of an input that never became a document: stable, so re-running skips it too. */
