@@ -60,10 +60,12 @@ export function parseDateText(s: string): string | null {
  * the date in `Written by Jane Doe on October 23, 2023`. Returns `null` when there is none.
  */
 export function findFullDate(s: string): DateMatch | null {
+  // A complete date always has a number in it; most lines have none, and chrono is not cheap.
+  if (!/\d/.test(s)) return null;
   for (const result of chrono.strict.parse(s, REFERENCE)) {
     const start = result.start;
     if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) continue;
-    if (AMBIGUOUS_NUMERIC.test(result.text.trim()) && isAmbiguousNumeric(result.text.trim())) continue;
+    if (isAmbiguousNumeric(result.text.trim())) continue;
     const iso = isoDate(start.get('year'), start.get('month'), start.get('day'));
     if (iso === null) continue;
     return { iso, index: result.index, end: result.index + result.text.length, text: result.text };

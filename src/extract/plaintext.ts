@@ -50,7 +50,9 @@ export function cleanPlainText(body: string, ctx: PlainTextContext): PlainTextRe
   const initial: Draft = { lines: splitLines(body), found: NOTHING_FOUND };
   const { lines, found } = RULES.reduce((draft, rule) => rule(draft, ctx), initial);
   const text = assemble(lines, ctx);
-  if (text === '' && body.trim() !== '') say(ctx, 'empty-text', 'every line of the text was removed as non-article text');
+  if (text === '' && body.trim() !== '') {
+    ctx.messages.warn('extract:empty-text', 'every line of the text was removed as non-article text', ctx.source);
+  }
   return Object.freeze({
     text,
     title: found.title,
@@ -111,7 +113,8 @@ function splitLines(body: string): Slot[] {
 
 /** Collapses runs of whitespace (tabs, no-break spaces) into one space and trims. */
 function normaliseSpace(line: string): string {
-  return line.replace(/\s+/g, ' ').trim();
+  // Most lines are already clean; testing first avoids rebuilding every string.
+  return /[^\S ]| {2}|^ | $/.test(line) ? line.replace(/\s+/g, ' ').trim() : line;
 }
 
 function say(ctx: PlainTextContext, rule: string, message: string): void {
@@ -163,8 +166,12 @@ function withCredits(found: Found, names: readonly string[]): Found {
 // ---------------------------------------------------------------------------------------------
 // Small text predicates
 
+/** Words in a normalised line (single spaces between words), counted without splitting it. */
 function wordCount(s: string): number {
-  return s === '' ? 0 : s.split(' ').length;
+  if (s === '') return 0;
+  let words = 1;
+  for (let i = s.indexOf(' '); i !== -1; i = s.indexOf(' ', i + 1)) words += 1;
+  return words;
 }
 
 /** Ends a sentence, possibly followed by closing quotes or brackets. */
@@ -187,14 +194,17 @@ function straightQuotes(s: string): string {
 }
 
 /**
- * The head of the text: the first few lines, up to the first long paragraph. Titles, bylines
- * and date lines sit here; below it the same shapes are more likely article text.
+ * The head of the text: the first few lines, ending before the second body paragraph. Titles,
+ * bylines and date lines sit here; below it the same shapes are more likely article text.
  */
 function headIndices(lines: readonly Slot[]): number[] {
   const out: number[] = [];
+  let prose = 0;
   for (const i of textIndices(lines)) {
     const line = lines[i] as string;
-    if (out.length >= HEAD_MAX_LINES || wordCount(line) > HEAD_MAX_WORDS) break;
+    if (isProse(line)) prose += 1;
+    // One prose paragraph may stand in the head: the standfirst that pages put above a byline.
+    if (out.length >= HEAD_MAX_LINES || prose > 1) break;
     out.push(i);
   }
   return out;
@@ -202,8 +212,12 @@ function headIndices(lines: readonly Slot[]): number[] {
 
 /** More head lines than this are body, whatever their length. */
 const HEAD_MAX_LINES = 8;
-/** A line longer than this is a body paragraph: the head ends there. */
-const HEAD_MAX_WORDS = 25;
+
+/** A body paragraph: a long line, or a complete sentence of some length. */
+function isProse(line: string): boolean {
+  const words = wordCount(line);
+  return words > 25 || (words >= 12 && endsTerminal(line));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Names of people, outlets and agencies
@@ -236,16 +250,16 @@ function escapeRegExp(s: string): string {
 /** A capitalised word of a name: `Orbán`, `O'Neill`, `Jean-Luc`, `J.`. */
 const NAME_WORD = /^[\p{Lu}][\p{L}\p{M}'’.-]*$/u;
 /** Lowercase particles that occur inside personal names. */
-const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'van', 'von', 'der', 'den', 'del', 'della', 'di', 'du', 'la', 'le', 'bin', 'bint', 'al', 'el', 'ter', 'ten', 'y', 'st.']);
+const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'das', 'do', 'dos', 'van', 'von', 'der', 'den', 'del', 'della', 'di', 'du', 'la', 'le', 'bin', 'bint', 'al', 'el', 'ter', 'ten', 'y', 'st.']);
 /** Capitalised words that start sentences, never names: "By Monday, …", "By The time …". */
-const NOT_NAMES = new Set([
+const NOT_NAMES: ReadonlySet<string> = new Set([
   'the', 'this', 'that', 'these', 'those', 'a', 'an', 'our', 'its', 'his', 'her', 'their', 'then', 'now', 'now,',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
   'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'early', 'late',
   'mid', 'end', 'contrast', 'comparison', 'law', 'default', 'far', 'all', 'most', 'some', 'many',
 ]);
 /** Words of a job title after a byline name: "By Jane Doe, Staff Writer". */
-const ROLE_WORDS = new Set([
+const ROLE_WORDS: ReadonlySet<string> = new Set([
   'staff', 'writer', 'writers', 'reporter', 'reporters', 'correspondent', 'correspondents', 'editor', 'editors',
   'contributor', 'contributing', 'columnist', 'author', 'bureau', 'chief', 'senior', 'special', 'desk', 'team',
   'analyst', 'producer', 'journalist', 'freelance', 'guest', 'associate', 'managing', 'political', 'foreign',
@@ -268,7 +282,7 @@ function isRole(s: string): boolean {
 /** A short capitalised phrase, such as an outlet or desk after a byline ("…, Politics Today"). */
 function isCapitalisedPhrase(s: string): boolean {
   const words = s.split(' ');
-  return words.length <= 6 && /^[\p{Lu}\p{N}]/u.test(s) && !endsTerminal(s.replace(/\b\p{Lu}\.$/u, ''));
+  return words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|and|the|for|on|&)$/u.test(w));
 }
 
 /**
@@ -314,8 +328,13 @@ interface StrippedLine {
   readonly images: number;
 }
 
+/** Characters without which a line holds no Markdown syntax worth stripping. */
+const MARKDOWN_HINT = /[[*_~`\\<]|^(?:[#>+•=]|-{3}|```)/;
+
 function stripMarkdownLine(line: string): StrippedLine {
-  if (/^(?:[-*_]\s*){3,}$/.test(line) || /^(?:```|~~~)/.test(line) || /^\[[^\]]+\]:\s*\S+/.test(line)) {
+  if (!MARKDOWN_HINT.test(line)) return { text: line, heading: false, images: 0 };
+  // Rules, setext heading underlines, code fences and link definitions are markup only.
+  if (/^(?:[-*_]\s*){3,}$|^={3,}$/.test(line) || /^(?:```|~~~)/.test(line) || /^\[[^\]]+\]:\s*\S+/.test(line)) {
     return { text: null, heading: false, images: 0 };
   }
   const heading = /^#{1,6}\s+/.exec(line);
@@ -363,29 +382,36 @@ const stripMarkdown: Rule = (draft, ctx) => {
 // Rule: drop cap — a decorated first letter scraped onto its own line ("I" / "n an unusual…").
 
 const dropCap: Rule = (draft, ctx) => {
-  let lines: Slot[] = [...draft.lines];
-  const indices = textIndices(lines);
-  indices.forEach((i, k) => {
-    const letter = lines[i];
+  const indices = textIndices(draft.lines);
+  const joins = indices.flatMap((i, k) => {
     const j = indices[k + 1];
-    if (!isText(letter) || !/^\p{Lu}$/u.test(letter) || j === undefined) return;
-    const next = lines[j] as string;
-    if (!/^\p{Ll}+(?:[\s,;:.'’-]|$)/u.test(next)) return;
-    if (looksLikeLetteredList(lines, indices, k)) return;
+    const letter = draft.lines[i] as string;
+    if (j === undefined || !/^\p{Lu}$/u.test(letter)) return [];
+    const next = draft.lines[j] as string;
+    if (!/^\p{Ll}+(?:[\s,;:.'’-]|$)/u.test(next) || looksLikeLetteredList(draft.lines, indices, k)) return [];
     say(ctx, 'drop-cap', `rejoined drop cap ${show(letter)} with ${show(next)}`);
-    lines = replaceAt(replaceAt(lines, j, letter + next), i, '');
+    return [{ i, j, text: letter + next }];
   });
+  if (joins.length === 0) return draft;
+  const lines = [...draft.lines];
+  // The letter's line becomes a blank, not a removal marker: nothing between the paragraphs was lost.
+  for (const { i, j, text } of joins) {
+    lines[i] = '';
+    lines[j] = text;
+  }
   return { ...draft, lines };
 };
 
 /**
  * One-letter lines are list markers, not drop caps, when the text announces a list (the line
- * before ends with a colon) or when other one-letter lines stand nearby (A, B, C…).
+ * before ends with a colon) or when other one-letter lines stand nearby (A, B, C…). A drop
+ * cap occurs once, at the start of the article.
  */
 function looksLikeLetteredList(lines: readonly Slot[], indices: readonly number[], k: number): boolean {
   const before = indices[k - 1] === undefined ? '' : (lines[indices[k - 1] as number] as string);
-  if (/:$/.test(before) || /^\p{Lu}[.)]?$/u.test(before)) return true;
-  return indices.slice(k + 2, k + 5).some((i) => /^\p{Lu}[.)]?$/u.test(lines[i] as string));
+  if (/:$/.test(before)) return true;
+  const nearby = [...indices.slice(Math.max(0, k - 4), k), ...indices.slice(k + 2, k + 5)];
+  return nearby.some((i) => /^\p{Lu}[.)]?$/u.test(lines[i] as string));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -419,25 +445,27 @@ export function parseByline(line: string): Byline | null {
 }
 
 /**
- * The people a byline names: "Jane Doe and John Roe" → "Jane Doe and John Roe". A job title
- * or an affiliation after the names ("…, Staff Writer", "…, Politics Today") is dropped;
- * anything else after them means the line is a sentence that starts with "By".
+ * The people a byline names: "Jane Doe and John Roe", "Ann Lee, Jane Doe and John Roe". What
+ * follows the names after a comma is a job title or an affiliation ("…, Staff Writer",
+ * "…, Politics Today") and is dropped; anything else there means the line is a sentence that
+ * starts with "By".
  */
 function bylineNames(rest: string): string | null {
-  const parts = rest.split(/\s*(?:,|;|\||&|\band\b)\s*/u).filter((p) => p !== '');
-  const names: string[] = [];
-  let ended = false;
-  for (const part of parts) {
-    if (!ended && !isRole(part) && !isAgency(part) && isPersonName(part)) {
-      names.push(part);
-    } else if (names.length > 0 && (isRole(part) || isCapitalisedPhrase(part))) {
-      ended = true;
-    } else {
-      return null;
-    }
-  }
-  if (names.length === 0) return null;
+  const segments = rest.split(/\s*[,;|]\s*/u).filter((p) => p !== '');
+  const splitAnd = (segment: string): string[] => segment.split(/\s+(?:and|&)\s+/u);
+  // Comma-separated segments are co-authors only in a list closed by "and": "A, B and C".
+  const closing = segments.findIndex((segment) => /\s(?:and|&)\s/u.test(segment));
+  const listed = closing > 0 && segments.slice(0, closing + 1).flatMap(splitAnd).every(isBylineName);
+  const nameSegments = listed ? closing + 1 : 1;
+  const names = segments.slice(0, nameSegments).flatMap(splitAnd);
+  if (names.length === 0 || !names.every(isBylineName)) return null;
+  if (!segments.slice(nameSegments).every((s) => isRole(s) || isCapitalisedPhrase(s))) return null;
   return names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** A person named in a byline; a wire agency ("By Reuters") is a credit, not a byline. */
+function isBylineName(part: string): boolean {
+  return !isRole(part) && !isAgency(part) && isPersonName(part);
 }
 
 const bylines: Rule = (draft, ctx) => {
@@ -480,13 +508,31 @@ function repeatedLines(lines: readonly Slot[]): ReadonlySet<string> {
   return new Set([...counts].filter(([, n]) => n >= 2).map(([line]) => line));
 }
 
+/**
+ * Furniture is a handful of lines (a running header, a footer, "Advertisement"). When more
+ * distinct short lines than this repeat, the repetition is the document's own structure (a
+ * schedule, a recurring table) and is kept.
+ */
+const FURNITURE_MAX_DISTINCT = 4;
+
 const pageFurniture: Rule = (draft, ctx) => {
   const repeated = repeatedLines(draft.lines);
-  if (repeated.size === 0) return draft;
-  const remove = textIndices(draft.lines).filter((i) => repeated.has(draft.lines[i] as string));
+  if (repeated.size === 0 || repeated.size > FURNITURE_MAX_DISTINCT) return draft;
+  const indices = textIndices(draft.lines);
+  const firstCopies = new Map<string, number>();
+  for (const i of [...indices].reverse()) firstCopies.set(draft.lines[i] as string, i);
+  const [first] = indices;
+  const keep = (i: number): boolean => {
+    const line = draft.lines[i] as string;
+    // A running header that repeats the headline: its first copy, on the first line, is the title.
+    if (i === first && looksLikeTitle(line)) return true;
+    // A repeated sentence is a pull quote: the first copy is the article's own sentence.
+    return endsTerminal(line) && firstCopies.get(line) === i;
+  };
+  const remove = indices.filter((i) => repeated.has(draft.lines[i] as string) && !keep(i));
   for (const line of repeated) {
     const n = remove.filter((i) => draft.lines[i] === line).length;
-    say(ctx, 'page-furniture', `removed ${show(line)}: a short line repeated ${n} times in the text`);
+    if (n > 0) say(ctx, 'page-furniture', `removed ${n} cop${n === 1 ? 'y' : 'ies'} of ${show(line)}: a short line repeated in the text`);
   }
   return { ...draft, lines: removeAt(draft.lines, remove) };
 };
@@ -523,8 +569,8 @@ const CREDIT_LABEL = /^\(?\s*(?:(?:photo|image|picture|cover|header|featured)\s+
 const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)/iu;
 /** "AP Images", "Getty Images", "Via Getty Images", "EPA-EFE Photos". */
 const PROVIDER_IMAGES = new RegExp(
-  `^(?:via\\s+)?(?:${PROVIDER}|[A-Z]{2,6})(?:\\s*[-/]\\s*(?:${PROVIDER}|[A-Z]{2,6}))*\\s+(?:Images|Photos?|Pictures|Imagery)(?:\\s+via\\s+.+)?$`,
-  'iu',
+  `^(?:[Vv]ia\\s+)?(?:${PROVIDER}|[A-Z]{2,6})(?:\\s*[-/]\\s*(?:${PROVIDER}|[A-Z]{2,6}))*\\s+(?:Images|Photos?|Pictures|Imagery)(?:\\s+via\\s+.+)?$`,
+  'u',
 );
 /** "Reuters/Bernadett Szabo", "EPA-EFE/SZILARD KOSZTICSAK", "Bernadett Szabo / Reuters". */
 const SLASH_CREDIT = new RegExp(
@@ -534,7 +580,11 @@ const SLASH_CREDIT = new RegExp(
 /** A caption ending in its credit: "… Budapest. Photo by Example Images." */
 const CREDIT_SUFFIX =
   /(?:^|[.,;|–—-]\s*|\s\()(?:Photo(?:graph)?s?|Images?|Pictures?|PHOTO|IMAGE)\s*(?:by\b|:|credits?\b:?|courtesy\b|via\b|\/)\s*[^.()]{1,60}\)?\.?$/u;
-const PROVIDER_SUFFIX = new RegExp(`(?:[\\s.,;|–—-]|\\()(?:via\\s+)?${PROVIDER}\\s+(?:Images|Photos?)\\)?\\.?$`, 'u');
+/**
+ * "…, Getty Images", "… (via AP Photos)". A plain space before the credit is not enough:
+ * "licensed from Getty Images." ends a sentence of the article.
+ */
+const PROVIDER_SUFFIX = new RegExp(`(?:[.,;|–—-]\\s*|\\(\\s*)(?:via\\s+)?${PROVIDER}\\s+(?:Images|Photos?)\\)?\\.?$`, 'u');
 /** Position markers of people in a picture: (L), (R), (C), (left), (2nd L), (L-R)… */
 const POSITION_MARKER =
   /\((?:l|r|c|left|right|cent(?:re|er)|front|back|top|bottom|far (?:left|right)|(?:2nd|second|3rd|third) (?:l|r|left|right|from (?:left|right))|from (?:left|right)|l-r|l to r|clockwise from (?:top )?left)\)/giu;
@@ -672,12 +722,16 @@ const PROMO_WORDS =
 const READER_ADDRESS = /\b(?:you|your|yours|you'll|you're|you've)\b/iu;
 const PUBLISHER_VOICE = /\b(?:we|our|us|we're|we've)\b/iu;
 /** "Subscribe to the New American" names the outlet. */
-const SUBSCRIBE_TO_OUTLET = new RegExp(`^subscribe\\s+(?:now\\s+|today\\s+)?to\\s+(the\\s+)?${OUTLET_NAME}\\s*[.!]?$`, 'u');
+const SUBSCRIBE_TO_OUTLET = new RegExp(`^(?:[Ss]ubscribe|SUBSCRIBE)\\s+(?:now\\s+|today\\s+)?to\\s+(the\\s+)?${OUTLET_NAME}\\s*[.!]?$`, 'u');
 /** Short lines count as part of a promotion when more promotion follows. */
 const PROMO_SHORT_WORDS = 8;
 
+/** "Sign up to vote by Friday, the office said" reports a call to act; it does not make one. */
+const REPORTING_VERB = /\b(?:said|says|told|tells|according\s+to|urged|announced)\b/iu;
+
 function isPromoTrigger(line: string): boolean {
-  return wordCount(line) <= PROMO_TRIGGER_MAX_WORDS && PROMO_TRIGGER.test(straightQuotes(line));
+  if (wordCount(line) > PROMO_TRIGGER_MAX_WORDS || REPORTING_VERB.test(line)) return false;
+  return PROMO_TRIGGER.test(straightQuotes(line));
 }
 
 /** How strongly a line reads as promotion: `strong`, `weak` (short or a list item) or `none`. */
@@ -696,7 +750,7 @@ function promoStrength(line: string, outlet: string | null): 'strong' | 'weak' |
 
 /** The outlet a subscription call names, e.g. "The New American". */
 function outletOfSubscription(line: string): string | null {
-  const m = SUBSCRIBE_TO_OUTLET.exec(straightQuotes(line).replace(/^subscribe/i, 'subscribe'));
+  const m = SUBSCRIBE_TO_OUTLET.exec(straightQuotes(line));
   if (m?.[2] === undefined) return null;
   const name = trimOutlet(m[2]);
   return m[1] === undefined ? name : `The ${name}`;
@@ -714,6 +768,8 @@ function promotionExtent(lines: readonly Slot[], start: number, outlet: string |
   const run: { i: number; strength: 'strong' | 'weak' }[] = [];
   let reachedEnd = true;
   for (const i of after) {
+    // The publisher's blurb often follows the box; it is left for the publisher rule to read.
+    if (outletOfSelfDescription(lines[i] as string) !== null) continue;
     const strength = promoStrength(lines[i] as string, outlet);
     if (strength === 'none') {
       reachedEnd = false;
@@ -760,7 +816,7 @@ const SELF_DESCRIPTION = new RegExp(
 /** A "dedicated to …" sentence is about publishing only when it says so. */
 const PUBLISHING_WORDS =
   /\b(?:publish\w*|journalis\w*|news|report\w*|analys[ie]s|analytic\w*|coverage|media|readers|stories|content|insights?|commentary|opinions?|politics|affairs)\b/iu;
-const ABOUT_HEADING = new RegExp(`^About\\s+(?:the\\s+)?${OUTLET_NAME}$`, 'u');
+const ABOUT_HEADING = new RegExp(`^About\\s+(the\\s+)?${OUTLET_NAME}$`, 'u');
 /** Pages end with the blurb; only these last lines are looked at. */
 const PUBLISHER_TAIL_LINES = 3;
 
@@ -772,6 +828,12 @@ export function outletOfSelfDescription(line: string): string | null {
   return trimOutlet(m[1]);
 }
 
+/** "About the Harbour Gazette" → "The Harbour Gazette". */
+function aboutName(about: RegExpExecArray | null): string {
+  const name = trimOutlet(about?.[2] ?? '');
+  return about?.[1] === undefined || name === '' ? name : `The ${name}`;
+}
+
 const publisher: Rule = (draft, ctx) => {
   const tail = textIndices(draft.lines).slice(-PUBLISHER_TAIL_LINES);
   for (const i of tail) {
@@ -780,7 +842,7 @@ const publisher: Rule = (draft, ctx) => {
     const described = outletOfSelfDescription(line);
     if (about === null && described === null) continue;
     // "About the author" ends the text with a biography, not the publisher's blurb.
-    const name = described ?? trimOutlet(about?.[1] ?? '');
+    const name = described ?? aboutName(about);
     const isOutlet = !/^(?:us|me|the\s+authors?|authors?|this\s+\w+)$/iu.test(name) && name !== '';
     const remove = about !== null ? tail.filter((j) => j >= i) : [i];
     say(ctx, 'publisher', `removed the publisher's self-description ${show(line)}${isOutlet ? `: outlet ${show(name)}` : ''}`);
@@ -811,7 +873,11 @@ const TITLE_MAX_WORDS = 20;
 export function looksLikeTitle(line: string): boolean {
   const words = wordCount(line);
   if (words < 2 || words > TITLE_MAX_WORDS || isListItem(line)) return false;
-  return /^["'“‘\p{Lu}\p{N}]/u.test(line) && !/[.,;:]["'”’]?$/u.test(line);
+  if (!/^["'“‘\p{Lu}\p{N}]/u.test(line) || /[.,;:!]["'”’]?$/u.test(line)) return false;
+  // Shouted lines are section labels and datelines ("GIRLS BASKETBALL", "BAAR, SWITZERLAND").
+  if (!/\p{Ll}/u.test(line)) return false;
+  // Two sentences, or a web address, make a notice or a lead, not a headline.
+  return !/\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(line) && !/https?:|www\.|@\w/u.test(line);
 }
 
 const title: Rule = (draft, ctx) => {
@@ -872,11 +938,9 @@ function assemble(lines: readonly Slot[], ctx: PlainTextContext): string {
     }
     const last = paragraphs[paragraphs.length - 1];
     const list = isListItem(slot);
-    const previous = last?.lines[last.lines.length - 1];
-    const continues = last !== undefined && !last.list && !list && previous !== undefined && !endsTerminal(previous) && startsLowercase(slot);
-    if (inBlock && last?.list && list) {
+    if (last !== undefined && inBlock && last.list && list) {
       last.lines.push(slot);
-    } else if (continues && (inBlock || cut)) {
+    } else if (last !== undefined && (inBlock || cut) && continuesParagraph(last, slot)) {
       if (!inBlock) say(ctx, 'page-break', `rejoined ${show(slot)} with the paragraph a removed line had split`);
       last.lines.push(slot);
     } else {
@@ -886,4 +950,10 @@ function assemble(lines: readonly Slot[], ctx: PlainTextContext): string {
     cut = false;
   }
   return paragraphs.map((p) => p.lines.join(p.list ? '\n' : ' ')).join('\n\n');
+}
+
+/** A paragraph that stops without ending its sentence, followed by a line starting in lowercase. */
+function continuesParagraph(paragraph: Paragraph, line: string): boolean {
+  const previous = paragraph.lines[paragraph.lines.length - 1];
+  return !paragraph.list && !isListItem(line) && previous !== undefined && !endsTerminal(previous) && startsLowercase(line);
 }
