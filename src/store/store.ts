@@ -90,6 +90,16 @@ export interface StoryDetail extends StorySummary {
 export interface StoryQuery {
   readonly limit?: number;
   readonly offset?: number;
+  /** Only stories with an article published on or after this ISO date. */
+  readonly from?: string;
+  /** Only stories with an article published on or before this ISO date (the whole day counts). */
+  readonly to?: string;
+  /** Only stories with an article from this outlet (exact name). */
+  readonly outlet?: string;
+  /** Only the stories of this thread. */
+  readonly thread?: string;
+  /** Only these stories (e.g. the stories of full-text or entity hits). */
+  readonly ids?: readonly string[];
 }
 
 /** A full-text search hit. */

@@ -192,13 +192,41 @@ export class SqliteStore implements Store {
   }
 
   async listStories(query: StoryQuery = {}): Promise<StorySummary[]> {
+    const where: string[] = [];
+    const having: string[] = [];
+    const params: unknown[] = [];
+    if (query.thread !== undefined) {
+      where.push('s.thread_id = ?');
+      params.push(query.thread);
+    }
+    if (query.ids !== undefined) {
+      where.push('s.id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(query.ids));
+    }
+    if (query.outlet !== undefined) {
+      where.push('s.id IN (SELECT sa2.story_id FROM story_articles sa2 JOIN articles a2 ON a2.id = sa2.article_id WHERE a2.outlet = ?)');
+      params.push(query.outlet);
+    }
+    // Dates are ISO strings: a story overlaps [from, to] when it ends after `from` and starts
+    // before the end of the day `to` ("\uffff" sorts after any time suffix such as "T23:59").
+    const havingParams: unknown[] = [];
+    if (query.from !== undefined) {
+      having.push('MAX(a.published) >= ?');
+      havingParams.push(query.from);
+    }
+    if (query.to !== undefined) {
+      having.push('MIN(a.published) <= ?');
+      havingParams.push(`${query.to}\uffff`);
+    }
     const rows = this.#db
       .prepare(
         `SELECT s.id, s.title, s.thread_id, COUNT(a.id) AS n, MIN(a.published) AS first, MAX(a.published) AS last
          FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
-         GROUP BY s.id ORDER BY last IS NULL, last DESC, s.id LIMIT ? OFFSET ?`,
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         GROUP BY s.id ${having.length ? `HAVING ${having.join(' AND ')}` : ''}
+         ORDER BY last IS NULL, last DESC, s.id LIMIT ? OFFSET ?`,
       )
-      .all(query.limit ?? -1, query.offset ?? 0) as Row[];
+      .all(...params, ...havingParams, query.limit ?? -1, query.offset ?? 0) as Row[];
     return rows.map((row) => this.#summary(row));
   }
 
