@@ -25,7 +25,13 @@ export interface ClusterConfig {
   /** An article joins the best story when the combined score reaches this. */
   readonly joinThreshold: number;
   /** Weights of the similarity components; they sum to 1. */
-  readonly weights: { readonly text: number; readonly names: number; readonly time: number };
+  readonly weights: {
+    readonly text: number;
+    readonly names: number;
+    readonly time: number;
+    /** Weight of agreement on the year an article is about (used when both sides name one). */
+    readonly dates: number;
+  };
   /**
    * Articles further apart than this (days) get no time similarity; far beyond it they are
    * kept apart whatever the text says, because one event is reported within days.
@@ -63,8 +69,8 @@ export const DEFAULT_CONFIG: DossierConfig = Object.freeze({
   extract: Object.freeze({ minTextChars: 200, maxHtmlBytes: 8 * 1024 * 1024 }),
   boilerplate: Object.freeze({ minDocuments: 3, minShare: 0.5 }),
   cluster: Object.freeze({
-    joinThreshold: 0.3,
-    weights: Object.freeze({ text: 0.6, names: 0.3, time: 0.1 }),
+    joinThreshold: 0.22,
+    weights: Object.freeze({ text: 0.6, names: 0.3, time: 0.1, dates: 0.3 }),
     timeScaleDays: 7,
     maxGapDays: 45,
     maxCandidates: 50,

@@ -120,6 +120,15 @@ export interface ArticleFeatures {
   readonly names: readonly string[];
   /** Publication time in ms since epoch, or null when unknown. */
   readonly time: number | null;
+  /** Language of the text (ISO 639-1) when known: stories never mix languages. */
+  readonly language?: string | null;
+  /** MinHash signature of the text's word shingles, for near-duplicate detection (absent: too short). */
+  readonly signature?: readonly number[];
+  /**
+   * The year the article is about, when it says: the latest year mentioned in the text or of
+   * its publication date. Two reports of one event rarely disagree on it.
+   */
+  readonly eventYear?: number | null;
 }
 
 /** The similarity components that placed an article, kept for `story ID --why`. */
@@ -127,6 +136,8 @@ export interface ScoreParts {
   readonly text: number;
   readonly names: number;
   readonly time: number;
+  /** Agreement of the years the article and the story's articles are about (absent: one side names none). */
+  readonly dates?: number;
   readonly total: number;
 }
 

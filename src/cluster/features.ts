@@ -4,6 +4,13 @@
  */
 import { foldDiacritics } from '../annotate/text.js';
 import type { AnnotatedArticle, ArticleFeatures } from '../model.js';
+import { minHashSignature } from './near-duplicates.js';
+
+/**
+ * Languages the detector confuses with a neighbour on short texts (Scots for English): they
+ * count as the neighbour, so a misdetected English brief is not kept apart from its story.
+ */
+const LANGUAGE_ALIASES: Readonly<Record<string, string>> = { sco: 'en' };
 
 /** English function words and reporting verbs: frequent everywhere, they say nothing about the event. */
 const STOPWORDS = new Set(
@@ -60,10 +67,32 @@ export function articleFeatures(article: AnnotatedArticle): ArticleFeatures {
     if (parts.length > 1 && e.kind === 'NAME') names.add(parts[parts.length - 1]!);
   }
   const time = article.published ? Date.parse(article.published) : NaN;
+  const signature = minHashSignature(article.text);
+  const eventYear = latestYear(text, Number.isNaN(time) ? null : new Date(time).getUTCFullYear());
+  const language = article.language ? (LANGUAGE_ALIASES[article.language] ?? article.language) : null;
   return Object.freeze({
     articleId: article.id,
     terms: Object.freeze(terms),
     names: Object.freeze([...names].sort()),
     time: Number.isNaN(time) ? null : time,
+    language,
+    eventYear,
+    ...(signature ? { signature: Object.freeze(signature) } : {}),
   });
+}
+
+/**
+ * The latest plausible year (1900–2099) the text mentions, or the publication year when that
+ * is later or the text names none. Reports of an event name its year (in a date line, "on
+ * May 3, 2013"); background years are earlier, so the latest is the event's. Years after the
+ * publication year are plans and forecasts, not the event, and are ignored when it is known.
+ */
+export function latestYear(text: string, publishedYear: number | null): number | null {
+  let best: number | null = publishedYear;
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])(19\d\d|20\d\d)(?![\p{L}\p{N}]|[.,]\d)/gu)) {
+    const y = Number(m[1]);
+    if (publishedYear !== null && y > publishedYear) continue;
+    if (best === null || y > best) best = y;
+  }
+  return best;
 }

@@ -17,7 +17,7 @@ import { extractArticle } from '../extract/index.js';
 import type { IngestItem } from '../ingest/files.js';
 import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, RawDocument } from '../model.js';
 import { sha256Hex } from '../util/hash.js';
-import type { ArticleRecord, RawRecord, Store, StoryRecord } from '../store/store.js';
+import type { ArticleRecord, RawRecord, Store, StoryRecord, CopyRelation } from '../store/store.js';
 import { storyTitle } from './titles.js';
 
 /** Progress after each document. */
@@ -257,8 +257,13 @@ export async function commitBatch(
   // Cluster the new articles in arrival order.
   const articles: ArticleRecord[] = [];
   const decisions: ClusterDecision[] = [];
+  const copies: CopyRelation[] = [];
+  // The whole batch counts towards term statistics before any of it is placed, so the first
+  // articles of a run are not judged with near-empty idf (still deterministic for one order).
+  for (const { features } of fresh.values()) clusterer.observe(features);
   for (const { article, features } of fresh.values()) {
-    const decision = clusterer.place(features);
+    const { decision, copyOf } = clusterer.place(features, true);
+    if (copyOf) copies.push({ articleId: article.id, originalId: copyOf.originalId, similarity: copyOf.similarity });
     articles.push({ article, features });
     decisions.push(decision);
     result.touched.add(decision.storyId);
@@ -286,7 +291,7 @@ export async function commitBatch(
     stories.push({ id: storyId, title: storyTitle(members), comparison });
   }
 
-  await store.commit({ raws, articles, decisions, stories });
+  await store.commit({ raws, articles, decisions, stories, copies });
   // Our own placements are in the clusterer already: move the cursor past them.
   await replica.skipOwn(store);
   return result;

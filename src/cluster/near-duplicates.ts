@@ -1,0 +1,130 @@
+/**
+ * Near-duplicate detection: MinHash signatures of word shingles, found through LSH banding.
+ * The same wire text published by several outlets (with a changed headline, a dropped last
+ * paragraph, an added credit line) is one text: the later articles are recorded as copies of
+ * the first, stay stored, and join its story.
+ */
+import { foldDiacritics } from '../annotate/text.js';
+import type { ArticleFeatures } from '../model.js';
+
+/** Words per shingle: long enough that two independent reports rarely share many. */
+const SHINGLE = 4;
+/** Hash functions per signature. */
+export const SIGNATURE_SIZE = 64;
+/** LSH bands × rows = signature size; 16 × 4 finds pairs above about 0.5 similarity. */
+const BANDS = 16;
+const ROWS = SIGNATURE_SIZE / BANDS;
+/** Estimated shingle similarity from which an article counts as a copy of another. */
+export const COPY_SIMILARITY = 0.8;
+/** Articles kept per LSH bucket: the first ones (the originals); later copies need not be found again. */
+const BUCKET_CAP = 8;
+
+/** Another article's text an article (nearly) repeats. */
+export interface NearCopy {
+  readonly originalId: string;
+  /** Estimated Jaccard similarity of the two shingle sets. */
+  readonly similarity: number;
+}
+
+/** 32-bit FNV-1a of a string. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A strong 32-bit mix (murmur3 finaliser) of a value with a seed: one hash function per seed. */
+function mix(x: number, seed: number): number {
+  let h = (x ^ seed) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const SEEDS: readonly number[] = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(i + 1, 0x9e3779b9));
+
+/**
+ * The MinHash signature of a text's word shingles, or null when the text has fewer words than
+ * one shingle (nothing to compare).
+ */
+export function minHashSignature(text: string): number[] | null {
+  const words = foldDiacritics(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length < SHINGLE) return null;
+  const sig = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
+  const seen = new Set<number>();
+  for (let i = 0; i + SHINGLE <= words.length; i++) {
+    const h = fnv1a(words.slice(i, i + SHINGLE).join(' '));
+    if (seen.has(h)) continue;
+    seen.add(h);
+    for (let k = 0; k < SIGNATURE_SIZE; k++) {
+      const v = mix(h, SEEDS[k]!);
+      if (v < sig[k]!) sig[k] = v;
+    }
+  }
+  return sig;
+}
+
+/** Estimated Jaccard similarity: the share of signature positions that agree. */
+export function signatureSimilarity(a: readonly number[], b: readonly number[]): number {
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return same / a.length;
+}
+
+/** LSH index of signatures. One per clusterer; holds what the store holds. */
+export class MinHashIndex {
+  readonly #buckets = new Map<number, string[]>();
+  readonly #signatures = new Map<string, readonly number[]>();
+
+  /** The earliest indexed article this one nearly copies, if any. */
+  find(f: ArticleFeatures): NearCopy | null {
+    const sig = f.signature;
+    if (!sig || sig.length !== SIGNATURE_SIZE) return null;
+    let best: NearCopy | null = null;
+    const checked = new Set<string>();
+    for (const key of bandKeys(sig)) {
+      for (const id of this.#buckets.get(key) ?? []) {
+        if (checked.has(id) || id === f.articleId) continue;
+        checked.add(id);
+        const similarity = signatureSimilarity(sig, this.#signatures.get(id)!);
+        // Ties go to the earliest indexed article: the original, not another copy.
+        if (similarity >= COPY_SIMILARITY && (!best || similarity > best.similarity)) best = { originalId: id, similarity };
+      }
+    }
+    return best;
+  }
+
+  /** Indexes an article's signature (articles without one are skipped). */
+  add(f: ArticleFeatures): void {
+    const sig = f.signature;
+    if (!sig || sig.length !== SIGNATURE_SIZE || this.#signatures.has(f.articleId)) return;
+    let kept = false;
+    for (const key of bandKeys(sig)) {
+      let bucket = this.#buckets.get(key);
+      if (!bucket) this.#buckets.set(key, (bucket = []));
+      if (bucket.length < BUCKET_CAP) {
+        bucket.push(f.articleId);
+        kept = true;
+      }
+    }
+    if (kept) this.#signatures.set(f.articleId, sig);
+  }
+}
+
+/** One numeric key per band: the band's row values hashed together with the band number. */
+function bandKeys(sig: readonly number[]): number[] {
+  const keys: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = mix(b, 0x27d4eb2f);
+    for (let r = 0; r < ROWS; r++) h = mix(h ^ sig[b * ROWS + r]!, 0x165667b1);
+    // Band number in the low bits keeps bands apart even if two hashes collide.
+    keys.push(h * 16 + b);
+  }
+  return keys;
+}
