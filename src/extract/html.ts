@@ -1,14 +1,18 @@
 /**
- * Main text and metadata from an HTML page: Mozilla Readability on a linkedom DOM, with the
- * page's own metadata (JSON-LD, meta tags, `<time>`, canonical link) read first because
- * Readability rewrites the document it is given.
+ * Main text and metadata from an HTML page. The page's own metadata (JSON-LD, meta tags,
+ * `<time>`, canonical link) is read first, then page furniture is pruned, then extraction
+ * attempts run in order (Readability on the pruned page, Dossier's own densest-container
+ * scoring, the whole pruned body) and the best attempt is kept, with its name recorded as
+ * the strategy. Blocks of the winning attempt go through {@link filterBlocks}.
  */
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import type { Messages } from '../diagnostics.js';
 import type { Found } from '../model.js';
-import { blocksToText, elementText } from './blocks.js';
-import { normaliseDate } from './dates.js';
+import { collectBlocks, filterBlocks, type Block, type NodeLike } from './blocks.js';
+import { parseDocument, type DomDocument, type DomElement } from './dom.js';
+import { readMetadata, type PageMetadata } from './metadata.js';
+import { pruneFurniture } from './prune.js';
+import { creditsOfBlocks } from './credits.js';
 
 /** What the HTML extractor returns before the orchestrator adds ids and supplied metadata. */
 export interface HtmlExtraction {
@@ -16,169 +20,144 @@ export interface HtmlExtraction {
   readonly title: string | null;
   readonly byline: string | null;
   readonly published: Found<string> | null;
+  readonly modified: Found<string> | null;
   readonly outlet: string | null;
   readonly language: string | null;
   readonly url: string | null;
+  readonly section: string | null;
+  readonly credits: readonly string[];
   readonly strategy: string;
 }
 
-type Doc = ReturnType<typeof parseHTML>['document'];
-type El = ReturnType<Doc['createElement']>;
+/** Options of {@link extractHtml}. */
+export interface HtmlOptions {
+  /** An attempt with fewer characters than this counts as failed and the next one runs. */
+  readonly minTextChars: number;
+  /** Pages with more elements than this skip DOM scoring and use the block fallback only. */
+  readonly maxElements: number;
+}
+
+const DEFAULTS: HtmlOptions = { minTextChars: 200, maxElements: 60_000 };
+
+/** One extraction attempt's result. */
+interface Attempt {
+  readonly strategy: string;
+  readonly blocks: readonly Block[];
+  readonly chars: number;
+}
 
 /** Extracts the article from an HTML string. Never throws for bad markup: returns what it can. */
-export function extractHtml(html: string, messages: Messages, source: string): HtmlExtraction {
-  const { document } = parseHTML(html);
-  const meta = readMetadata(document as Doc);
+export function extractHtml(html: string, messages: Messages, source: string, options: Partial<HtmlOptions> = {}): HtmlExtraction {
+  const opts = { ...DEFAULTS, ...options };
+  const document = parseDocument(html);
+  const meta = readMetadata(document, source);
+  const root = (document.body ?? document.documentElement) as DomElement | null;
+  const elementCount = root ? countElements(root, opts.maxElements + 1) : 0;
 
-  let text = '';
-  let strategy = 'readability';
-  let readTitle: string | null = null;
-  let readByline: string | null = null;
-  try {
-    // Readability mutates the DOM; metadata was read above, so that is fine.
-    const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 300 }).parse();
-    if (article?.content) {
-      const { document: contentDoc } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-      text = blocksToText(contentDoc.body as unknown as El);
-      readTitle = clean(article.title);
-      readByline = clean(article.byline);
+  const attempts: Attempt[] = [];
+  if (root && elementCount <= opts.maxElements) {
+    pruneFurniture(root);
+    const readability = readabilityAttempt(document, meta.title, messages, source);
+    if (readability) attempts.push(readability);
+    if (!readability || readability.chars < opts.minTextChars) {
+      const densest = densestAttempt(root, meta.title);
+      if (densest) attempts.push(densest);
     }
-  } catch (err) {
-    messages.warn('extract:readability-failed', `Readability failed: ${(err as Error).message}`, source);
+  } else if (root) {
+    messages.warn('extract:too-many-elements', `expected at most ${opts.maxElements} elements, found more; used the plain block fallback`, source);
   }
-  if (!text) {
-    // Fallback: the whole body as blocks, so a page Readability rejects still yields its text.
-    const { document: again } = parseHTML(html);
-    for (const el of again.querySelectorAll('script,style,noscript,nav,header,footer,aside,form')) el.remove();
-    text = again.body ? blocksToText(again.body as unknown as El) : '';
-    strategy = 'body-fallback';
-    if (text) messages.info('extract:fallback', 'Readability found no article; used the page body', source);
+  if (attempts.every((a) => a.chars < opts.minTextChars) && root) {
+    // The whole (pruned) body: a page no scorer accepts still yields its text.
+    const blocks = filterBlocks(collectBlocks(root as unknown as NodeLike), meta.title);
+    attempts.push(attemptOf('body', blocks));
   }
+  const best = pickBest(attempts, opts.minTextChars);
+  if (best && best.strategy !== 'readability') messages.info('extract:fallback', `used the ${best.strategy} strategy`, source);
 
+  const { credits, blocks } = creditsOfBlocks(best?.blocks ?? []);
   return {
-    text,
-    title: meta.title ?? readTitle,
-    byline: meta.byline ?? readByline,
+    text: blocks.map((b) => b.text).join('\n\n'),
+    title: meta.title,
+    byline: meta.byline,
     published: meta.published,
+    modified: meta.modified,
     outlet: meta.outlet,
     language: meta.language,
     url: meta.url,
-    strategy,
+    section: meta.section,
+    credits,
+    strategy: best?.strategy ?? 'none',
   };
 }
 
-interface PageMetadata {
-  title: string | null;
-  byline: string | null;
-  published: Found<string> | null;
-  outlet: string | null;
-  language: string | null;
-  url: string | null;
+/** The first attempt long enough to count; otherwise the longest one. */
+function pickBest(attempts: readonly Attempt[], minChars: number): Attempt | null {
+  const good = attempts.find((a) => a.chars >= minChars);
+  if (good) return good;
+  return attempts.reduce<Attempt | null>((best, a) => (!best || a.chars > best.chars ? a : best), null);
 }
 
-/** Reads metadata in order of reliability: JSON-LD, then meta tags, then visible markup. */
-function readMetadata(document: Doc): PageMetadata {
-  const ld = readJsonLd(document);
-  const metaContent = (...names: string[]): string | null => {
-    for (const name of names) {
-      const el = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
-      const value = clean(el?.getAttribute('content'));
-      if (value) return value;
-    }
-    return null;
-  };
-
-  let published: Found<string> | null = null;
-  const candidates: [string | null | undefined, string][] = [
-    [ld.datePublished, 'jsonld:datePublished'],
-    [metaContent('article:published_time'), 'meta:article:published_time'],
-    [metaContent('og:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'DC.date.issued'), 'meta:date'],
-    [document.querySelector('time[datetime]')?.getAttribute('datetime'), 'html:time'],
-  ];
-  for (const [value, rule] of candidates) {
-    const iso = value ? normaliseDate(value) : null;
-    if (iso) {
-      published = { value: iso, rule };
-      break;
-    }
-  }
-
-  const h1 = document.querySelector('h1');
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  return {
-    title: clean(ld.headline) ?? metaContent('og:title', 'twitter:title') ?? (h1 ? clean(elementText(h1 as unknown as El)) : null) ?? clean(document.querySelector('title')?.textContent),
-    byline: clean(ld.author) ?? metaContent('author', 'article:author'),
-    published,
-    outlet: clean(ld.publisher) ?? metaContent('og:site_name', 'application-name'),
-    language: normaliseLanguage(document.documentElement?.getAttribute('lang') ?? metaContent('og:locale', 'language')),
-    url: clean(canonical) ?? metaContent('og:url') ?? clean(ld.url),
-  };
+function attemptOf(strategy: string, blocks: readonly Block[]): Attempt {
+  return { strategy, blocks, chars: blocks.reduce((n, b) => n + b.text.length, 0) };
 }
 
-interface JsonLdArticle {
-  headline?: string;
-  datePublished?: string;
-  author?: string;
-  publisher?: string;
-  url?: string;
-}
-
-/** The first article-like object in the page's JSON-LD blocks. */
-function readJsonLd(document: Doc): JsonLdArticle {
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(script.textContent ?? '');
-    } catch {
-      continue; // Broken JSON-LD is common; the meta tags still count.
-    }
-    const found = findArticle(data);
-    if (found) return found;
-  }
-  return {};
-}
-
-function findArticle(data: unknown): JsonLdArticle | null {
-  if (Array.isArray(data)) {
-    for (const item of data) {
-      const found = findArticle(item);
-      if (found) return found;
-    }
+/**
+ * Readability on the pruned page. It mutates the document, so it runs after the metadata was
+ * read; the serializer hands back the article element itself instead of re-serialising it.
+ */
+function readabilityAttempt(document: DomDocument, title: string | null, messages: Messages, source: string): Attempt | null {
+  try {
+    const reader = new Readability<NodeLike>(document as unknown as ConstructorParameters<typeof Readability>[0], {
+      charThreshold: 500,
+      serializer: (node) => node as unknown as NodeLike,
+    });
+    const article = reader.parse();
+    if (!article?.content) return null;
+    return attemptOf('readability', filterBlocks(collectBlocks(article.content), title ?? article.title ?? null));
+  } catch (err) {
+    messages.warn('extract:readability-failed', `Readability failed: ${(err as Error).message}`, source);
     return null;
   }
-  if (!data || typeof data !== 'object') return null;
-  const obj = data as Record<string, unknown>;
-  if (Array.isArray(obj['@graph'])) return findArticle(obj['@graph']);
-  const type = ([] as unknown[]).concat(obj['@type'] ?? []).map(String);
-  if (!type.some((t) => /Article|Posting|Report/i.test(t))) return null;
-  return {
-    headline: str(obj['headline']) ?? str(obj['name']),
-    datePublished: str(obj['datePublished']) ?? str(obj['dateCreated']),
-    author: names(obj['author']),
-    publisher: names(obj['publisher']),
-    url: str(obj['url']),
-  };
 }
 
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+/**
+ * Dossier's own container scoring, for pages Readability rejects: every element scores the
+ * prose its direct `<p>`/text children hold (link text counts against it), and the best
+ * element's parent wins when siblings share the article.
+ */
+function densestAttempt(root: DomElement, title: string | null): Attempt | null {
+  let best: DomElement | null = null;
+  let bestScore = 0;
+  for (const el of Array.from(root.querySelectorAll('div, section, article, main, td')) as DomElement[]) {
+    let score = 0;
+    for (const kid of Array.from(el.children) as DomElement[]) {
+      const tag = kid.tagName.toUpperCase();
+      if (tag !== 'P' && tag !== 'H2' && tag !== 'H3' && tag !== 'UL' && tag !== 'OL' && tag !== 'BLOCKQUOTE') continue;
+      const text = kid.textContent ?? '';
+      let linkText = 0;
+      for (const a of Array.from(kid.querySelectorAll('a')) as DomElement[]) linkText += (a.textContent ?? '').length;
+      score += Math.max(0, text.trim().length - 2 * linkText);
+    }
+    if (score > bestScore) {
+      bestScore = score;
+      best = el;
+    }
+  }
+  if (!best) return null;
+  return attemptOf('densest', filterBlocks(collectBlocks(best as unknown as NodeLike), title));
 }
 
-function names(v: unknown): string | undefined {
-  const list = ([] as unknown[]).concat(v ?? []);
-  const out = list
-    .map((item) => (typeof item === 'string' ? item : item && typeof item === 'object' ? str((item as Record<string, unknown>)['name']) : undefined))
-    .filter((s): s is string => !!s);
-  return out.length ? out.join(', ') : undefined;
+/** Counts elements up to `limit` (stops early: the count only decides "too many"). */
+function countElements(root: DomElement, limit: number): number {
+  let n = 0;
+  const stack: DomElement[] = [root];
+  while (stack.length && n < limit) {
+    const el = stack.pop()!;
+    n++;
+    for (const kid of Array.from(el.children) as DomElement[]) stack.push(kid);
+  }
+  return n;
 }
 
-function clean(s: string | null | undefined): string | null {
-  const v = s?.replace(/\s+/g, ' ').trim();
-  return v ? v : null;
-}
-
-/** `en-US` → `en`; anything that is not a language tag → null. */
-export function normaliseLanguage(tag: string | null | undefined): string | null {
-  const m = /^([a-z]{2,3})(?:[-_][a-z0-9]+)*$/i.exec(tag?.trim() ?? '');
-  return m?.[1] ? m[1].toLowerCase() : null;
-}
+export { normaliseLanguage } from './metadata.js';
+export type { PageMetadata };

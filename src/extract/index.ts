@@ -44,8 +44,8 @@ export function extractArticle(raw: RawDocument, ctx: ExtractContext): Extracted
       messages.warn('extract:truncated', `page of ${body.length} characters cut to ${ctx.config.maxHtmlBytes} before parsing`, raw.source);
       body = body.slice(0, ctx.config.maxHtmlBytes);
     }
-    const html = extractHtml(body, messages, raw.source);
-    ({ text, title, byline, outlet, language, url, strategy } = html);
+    const html = extractHtml(body, messages, raw.source, { minTextChars: ctx.config.minTextChars });
+    ({ text, title, byline, outlet, language, url, strategy, credits } = html);
     if (html.published) ({ value: published, rule: publishedRule } = html.published);
   } else {
     const plain = cleanPlainText(body, {
