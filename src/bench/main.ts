@@ -4,10 +4,11 @@
  */
 import { sharedDir } from '../eval/suite.js';
 import type { BenchSuite } from './suite.js';
+import { apiBench } from './suites/api.js';
 import { pipelineBench } from './suites/pipeline.js';
 
 /** Every benchmark suite. */
-const SUITES: readonly BenchSuite[] = [pipelineBench];
+const SUITES: readonly BenchSuite[] = [pipelineBench, apiBench];
 
 const wanted = process.argv.slice(2);
 const shared = sharedDir();

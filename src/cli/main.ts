@@ -6,11 +6,12 @@
 import { Command, CommanderError } from 'commander';
 import * as analyze from './commands/analyze.js';
 import * as extract from './commands/extract.js';
+import * as serve from './commands/serve.js';
 import * as stories from './commands/stories.js';
 import * as story from './commands/story.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 
-const COMMANDS: readonly { register(program: Command): void }[] = [analyze, stories, story, extract];
+const COMMANDS: readonly { register(program: Command): void }[] = [analyze, stories, story, extract, serve];
 
 const program = new Command()
   .name('dossier')
