@@ -196,6 +196,95 @@ export interface StoryComparison {
   /** Every agency cited by any source, with the articles citing it. */
   readonly agencies: readonly { readonly name: string; readonly articles: readonly string[] }[];
   readonly outlets: readonly string[];
+  /** Who rests on whom: origins, copy/rewrite and citation edges (absent on stories compared before). */
+  readonly provenance?: Provenance;
+  /** Statements aligned across the story's articles, with how well supported each is. */
+  readonly claims?: readonly ClaimGroup[];
+  /** Aligned statements that disagree on a slot. */
+  readonly conflicts?: readonly Conflict[];
+  /** Headline and extractive summary from the best-supported claims. */
+  readonly brief?: StoryBrief;
+  /** Dated events of the story. */
+  readonly timeline?: readonly TimelineEntry[];
+}
+
+/** Two passages that say the same: `from` in the derived article, `to` in its source. */
+export interface AlignedPassage {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Where a group of articles ultimately comes from: an agency, an outlet's own reporting, or one article. */
+export interface ProvenanceOrigin {
+  readonly name: string;
+  readonly kind: 'agency' | 'outlet' | 'article';
+  /** Articles resting on this origin. */
+  readonly articles: readonly string[];
+  /** Upstream sources the origin itself cites (`Xinhua` for a Reuters report citing Xinhua). */
+  readonly restsOn: readonly string[];
+}
+
+/**
+ * An edge of the provenance graph. `from` rests on `to`. Nodes are article ids, or agency and
+ * outlet names. Kinds: `copies`/`rewrites` (text reuse between articles), `cites` (an article
+ * credits an agency), `relays` (an outlet passes on an agency's report: `UNN → Reuters`),
+ * `rests-on` (an agency's report cites another agency: `Reuters → Xinhua`), `published-by`.
+ */
+export interface ProvenanceEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly kind: 'copies' | 'rewrites' | 'cites' | 'relays' | 'rests-on' | 'published-by';
+  /** Aligned passages (text reuse edges) or the crediting passage (citations). */
+  readonly passages?: readonly AlignedPassage[];
+  readonly why?: string;
+}
+
+/** The provenance of one story. */
+export interface Provenance {
+  readonly origins: readonly ProvenanceOrigin[];
+  readonly edges: readonly ProvenanceEdge[];
+  /** How many origins do not rest on one another: what corroboration is counted in. */
+  readonly independentOrigins: number;
+}
+
+/** How well a claim is supported. */
+export type ClaimStatus = 'corroborated' | 'single-origin' | 'unique' | 'conflicting';
+
+/** One statement as the articles of a story make it, aligned across them. */
+export interface ClaimGroup {
+  /** The statement, in the words of its best-placed article. */
+  readonly text: string;
+  readonly status: ClaimStatus;
+  /** Independent origins among the articles making it. */
+  readonly independentSupport: number;
+  readonly articles: readonly string[];
+  /** Each article's wording. */
+  readonly variants: readonly { readonly articleId: string; readonly text: string }[];
+}
+
+/** The slot on which aligned claims disagree. */
+export type ConflictSlot = 'place' | 'time' | 'number' | 'person' | 'negation' | 'modality';
+
+/** Aligned claims that disagree, with each side's value, articles and passage. */
+export interface Conflict {
+  readonly slot: ConflictSlot;
+  readonly values: readonly { readonly value: string; readonly articles: readonly string[]; readonly passage: string }[];
+  /** Why this was judged a disagreement rather than two wordings of one fact. */
+  readonly why: string;
+}
+
+/** The story in brief: each sentence cites the articles that make it. */
+export interface StoryBrief {
+  readonly headline: string;
+  readonly sentences: readonly { readonly text: string; readonly articles: readonly string[] }[];
+}
+
+/** One dated event of a story. */
+export interface TimelineEntry {
+  /** ISO day. */
+  readonly date: string;
+  readonly text: string;
+  readonly articles: readonly string[];
 }
 
 /** A thread: stories that continue one another. */

@@ -1,0 +1,370 @@
+/**
+ * Claims: each substantive sentence is a claim; claims of different articles that say the same
+ * thing (most content words shared once the slot values are set aside) are aligned into claim
+ * groups. Aligned claims are then compared slot by slot. A difference is a conflict only when
+ * the two values cannot both be true: a city and the country around it, "Budapest" and "the
+ * Hungarian capital", "about 14" and "14", "Sunday" and the date that Sunday was, or two
+ * spellings of one name are the same fact told differently.
+ */
+import type { ClaimGroup, ClaimStatus, Conflict, ConflictSlot } from '../model.js';
+import { placesCompatible } from './places.js';
+import type { PreparedArticle, PreparedSentence } from './prepare.js';
+import type { SentencePair } from './similar.js';
+import { samePerson, type NumberSlot, type PersonSlot, type TimeSlot } from './slots.js';
+import { dice } from './text.js';
+
+/** Thresholds of claim alignment and conflict detection. */
+export interface ClaimConfig {
+  /** Claim similarity (Dice of content stems without slot values) that puts two claims in one group. */
+  readonly group: number;
+  /** Claim similarity at which two claims are compared slot by slot. */
+  readonly compare: number;
+  /** Lower similarity allowed when the slot values share their own context (unit, predicate). */
+  readonly compareWithContext: number;
+}
+
+/** Defaults, set on the seeds and NewsWCL50 (not on the golden stories). */
+export const DEFAULT_CLAIMS: ClaimConfig = { group: 0.4, compare: 0.35, compareWithContext: 0.2 };
+
+/** A sentence reference: article index and sentence index. */
+export interface SentenceRef {
+  readonly a: number;
+  readonly i: number;
+}
+
+/** A conflict with the sentences behind it, before it is shown. */
+export interface FoundConflict {
+  readonly slot: ConflictSlot;
+  readonly sides: readonly { readonly value: string; readonly key: string; readonly ref: SentenceRef }[];
+  readonly why: string;
+}
+
+/** Whether a sentence states something: headings and bare credit lines do not. */
+export function isClaim(s: PreparedSentence): boolean {
+  if (s.claimStems.size < 3) return false;
+  if (/^(?:source|sources|credit|photo|image)s?:/i.test(s.text)) return false;
+  // A heading: short and without a closing punctuation mark.
+  return /[.!?"”’)]$/.test(s.text) || s.tokens.length > 14;
+}
+
+/** Groups aligned claims: greedy on the best pairs, at most one claim per article per group. */
+export function groupClaims(articles: readonly PreparedArticle[], pairs: readonly SentencePair[], config: ClaimConfig = DEFAULT_CLAIMS): SentenceRef[][] {
+  const id = (r: SentenceRef): string => `${r.a}:${r.i}`;
+  const groupOf = new Map<string, number>();
+  const groups: SentenceRef[][] = [];
+  articles.forEach((art, a) =>
+    art.sentences.forEach((s, i) => {
+      if (!isClaim(s)) return;
+      groupOf.set(id({ a, i }), groups.length);
+      groups.push([{ a, i }]);
+    }),
+  );
+  const ordered = [...pairs].filter((p) => p.claim >= config.group).sort((x, y) => y.claim - x.claim || x.a - y.a || x.i - y.i);
+  for (const p of ordered) {
+    const g = groupOf.get(`${p.a}:${p.i}`);
+    const h = groupOf.get(`${p.b}:${p.j}`);
+    if (g === undefined || h === undefined || g === h) continue;
+    const gs = groups[g]!;
+    const hs = groups[h]!;
+    if (gs.some((x) => hs.some((y) => y.a === x.a))) continue;
+    for (const r of hs) groupOf.set(id(r), g);
+    gs.push(...hs);
+    hs.length = 0;
+  }
+  return groups.filter((g) => g.length > 0).map((g) => g.sort((x, y) => x.a - y.a || x.i - y.i));
+}
+
+/** Finds conflicts between aligned claims of different articles. */
+export function findConflicts(articles: readonly PreparedArticle[], pairs: readonly SentencePair[], config: ClaimConfig = DEFAULT_CLAIMS): FoundConflict[] {
+  const out: FoundConflict[] = [];
+  const personsOf = articles.map((art) => art.sentences.flatMap((s) => s.slots.persons));
+  for (const p of pairs) {
+    const s = articles[p.a]!.sentences[p.i]!;
+    const t = articles[p.b]!.sentences[p.j]!;
+    if (!isClaim(s) || !isClaim(t)) continue;
+    const x = { a: p.a, i: p.i };
+    const y = { a: p.b, i: p.j };
+    out.push(...numberConflicts(s, t, x, y, p.claim, config));
+    out.push(...timeConflicts(s, t, x, y, p.claim, config));
+    if (p.claim >= config.compare) {
+      out.push(...placeConflicts(s, t, x, y));
+      out.push(...predicateConflicts(s, t, x, y, p.claim));
+      out.push(...subjectConflicts(s, t, x, y, personsOf[p.a]!, personsOf[p.b]!, config));
+    }
+  }
+  out.push(...roleConflicts(articles, personsOf));
+  out.push(...eventPlaceConflicts(articles));
+  return out;
+}
+
+function shareContext(a: readonly string[], b: readonly string[], unit: string | null): boolean {
+  return a.some((w) => w !== unit && b.includes(w));
+}
+
+function numberConflicts(s: PreparedSentence, t: PreparedSentence, x: SentenceRef, y: SentenceRef, sim: number, config: ClaimConfig): FoundConflict[] {
+  const out: FoundConflict[] = [];
+  for (const m of s.slots.numbers) {
+    for (const n of t.slots.numbers) {
+      if (!m.unit || m.unit !== n.unit) continue;
+      const aligned = sim >= config.compare || (sim >= config.compareWithContext && shareContext(m.context, n.context, m.unit));
+      if (!aligned) continue;
+      // Any value inside both intervals makes the two statements compatible.
+      if (m.lo <= n.hi && n.lo <= m.hi) continue;
+      // The same sentence may give several counts of one unit; a match elsewhere in it is agreement.
+      if (t.slots.numbers.some((o) => o.unit === m.unit && m.lo <= o.hi && o.lo <= m.hi)) continue;
+      if (s.slots.numbers.some((o) => o.unit === n.unit && n.lo <= o.hi && o.lo <= n.hi)) continue;
+      out.push({
+        slot: 'number',
+        sides: [side(numberValue(m), `${m.lo}`, x), side(numberValue(n), `${n.lo}`, y)],
+        why: `both count "${m.unit}" in aligned statements, and ${describe(m)} and ${describe(n)} cannot both hold`,
+      });
+    }
+  }
+  return out;
+}
+
+function numberValue(n: NumberSlot): string {
+  const exact = n.lo === n.hi ? n.lo : null;
+  return exact !== null && !/^[$€]?[\d,.]+$/.test(n.text.split(/\s/)[0] ?? '') ? `${n.text} (${exact})` : n.text;
+}
+
+function describe(n: NumberSlot): string {
+  if (n.lo === n.hi) return `${n.lo}`;
+  if (n.hi === Infinity) return `more than ${n.lo}`;
+  return `${Math.round(n.lo)}–${Math.round(n.hi)}`;
+}
+
+function timeConflicts(s: PreparedSentence, t: PreparedSentence, x: SentenceRef, y: SentenceRef, sim: number, config: ClaimConfig): FoundConflict[] {
+  const out: FoundConflict[] = [];
+  const event = (ts: readonly TimeSlot[]): TimeSlot[] => ts.filter((v) => !v.reporting);
+  for (const m of event(s.slots.times)) {
+    for (const n of event(t.slots.times)) {
+      // Clock times may align on their own context ("began at 8 a.m." / "started at 6 a.m."); days need
+      // aligned statements, since a story runs over several days ("on Wednesday, the second day").
+      const clocks = m.clock !== null && n.clock !== null;
+      const aligned = sim >= config.compare || (clocks && sim >= config.compareWithContext && shareContext(m.context, n.context, null));
+      if (!aligned) continue;
+      if (clocks) {
+        // Clock times an hour or more apart, for the same event in aligned statements.
+        if (Math.abs(m.clock - n.clock) < 60) continue;
+        if (event(t.slots.times).some((o) => o.clock === m.clock) || event(s.slots.times).some((o) => o.clock === n.clock)) continue;
+        out.push({ slot: 'time', sides: [side(m.text, `c${m.clock}`, x), side(n.text, `c${n.clock}`, y)], why: `aligned statements put the same event at ${m.text} and ${n.text}` });
+        continue;
+      }
+      if (m.clock !== null || n.clock !== null) continue;
+      const dm = m.day ?? m.weekday;
+      const dn = n.day ?? n.weekday;
+      if (!dm || !dn || dm === dn) continue;
+      // A weekday without a date against a date: cannot tell, not a conflict.
+      if ((m.day === null) !== (n.day === null)) continue;
+      if (event(t.slots.times).some((o) => (o.day ?? o.weekday) === dm) || event(s.slots.times).some((o) => (o.day ?? o.weekday) === dn)) continue;
+      out.push({
+        slot: 'time',
+        sides: [side(m.day && m.weekday ? `${m.text} (${m.day})` : m.text, dm, x), side(n.day && n.weekday ? `${n.text} (${n.day})` : n.text, dn, y)],
+        why: `aligned statements date the event ${m.day ?? m.text} and ${n.day ?? n.text}`,
+      });
+    }
+  }
+  return out;
+}
+
+function placeConflicts(s: PreparedSentence, t: PreparedSentence, x: SentenceRef, y: SentenceRef): FoundConflict[] {
+  const out: FoundConflict[] = [];
+  for (const m of s.slots.places) {
+    for (const n of t.slots.places) {
+      if (m.preposition === 'to' || n.preposition === 'to' || placesCompatible(m.place, n.place)) continue;
+      if (t.slots.places.some((o) => placesCompatible(o.place, m.place)) || s.slots.places.some((o) => placesCompatible(o.place, n.place))) continue;
+      out.push({
+        slot: 'place',
+        sides: [side(placeValue(m.text, m.place.name), m.place.name, x), side(placeValue(n.text, n.place.name), n.place.name, y)],
+        why: `aligned statements place it ${m.preposition} ${m.place.name} and ${n.preposition} ${n.place.name}, which are different places`,
+      });
+    }
+  }
+  return out;
+}
+
+function placeValue(text: string, name: string): string {
+  return text.toLowerCase() === name.toLowerCase() ? name : `${text.replace(/^the /, 'the ').replace(/\b(\p{Ll})(\p{Ll}+an)\b/gu, (_m, a: string, b: string) => a.toUpperCase() + b)} (${name})`;
+}
+
+/**
+ * Negation and modality: the same predicate stated in one claim and denied (or only called
+ * possible) in the other.
+ */
+function predicateConflicts(s: PreparedSentence, t: PreparedSentence, x: SentenceRef, y: SentenceRef, sim: number): FoundConflict[] {
+  const out: FoundConflict[] = [];
+  const pairs: [PreparedSentence, PreparedSentence, SentenceRef, SentenceRef][] = [
+    [s, t, x, y],
+    [t, s, y, x],
+  ];
+  for (const [u, v, ru, rv] of pairs) {
+    // One disagreement per statement pair: "did not receive funding" is one denial, not two.
+    for (const st of u.slots.negated.filter((w) => v.stems.has(w) && !v.slots.negated.includes(w) && !v.slots.possible.includes(w)).slice(0, 1)) {
+      out.push({
+        slot: 'negation',
+        sides: [side(phraseOf(u, st, true), `not ${st}`, ru), side(phraseOf(v, st, false), st, rv)],
+        why: `aligned statements (similarity ${sim.toFixed(2)}): one denies what the other states`,
+      });
+    }
+    for (const st of u.slots.possible.filter((w) => v.slots.done.includes(w)).slice(0, 1)) {
+      out.push({
+        slot: 'modality',
+        sides: [side(phraseOf(v, st, true), `done ${st}`, rv), side(phraseOf(u, st, true), `possible ${st}`, ru)],
+        why: `one statement says it happened, the other only that it may`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The words of a sentence around a predicate stem: the auxiliary or modal and the verb. */
+function phraseOf(s: PreparedSentence, st: string, withLead: boolean): string {
+  const k = s.tokens.findIndex((t) => t.stem === st);
+  if (k < 0) return st;
+  let from = k;
+  if (withLead) {
+    for (let b = k - 1; b >= Math.max(0, k - 3); b--) {
+      const n = s.tokens[b]!.norm;
+      if (['not', 'never', 'has', 'have', 'had', 'could', 'may', 'might', 'considering', 'is', 'was', 'did', 't', 'didn', 'wasn'].includes(n)) from = b;
+      else break;
+    }
+  }
+  return s.text.slice(s.tokens[from]!.start - s.start, s.tokens[k]!.end - s.start);
+}
+
+/** The one who acts differs: "Minister A opened the plant" against "Prime Minister B opened the plant". */
+function subjectConflicts(s: PreparedSentence, t: PreparedSentence, x: SentenceRef, y: SentenceRef, inX: readonly PersonSlot[], inY: readonly PersonSlot[], config: ClaimConfig): FoundConflict[] {
+  const m = s.slots.persons.find((p) => p.subject);
+  const n = t.slots.persons.find((p) => p.subject);
+  if (!m || !n || samePerson(m.key, n.key)) return [];
+  // Each article names only its own actor: if either names both people, they are two people.
+  if (inX.some((p) => samePerson(p.key, n.key)) || inY.some((p) => samePerson(p.key, m.key))) return [];
+  const nameWords = new Set([...m.key.split(' '), ...n.key.split(' ')]);
+  const strip = (st: ReadonlySet<string>): Set<string> => new Set([...st].filter((w) => !nameWords.has(w)));
+  if (dice(strip(s.claimStems), strip(t.claimStems)) < config.group) return [];
+  return [{ slot: 'person', sides: [side(m.text, m.key, x), side(n.text, n.key, y)], why: `aligned statements name different people as the one who acted` }];
+}
+
+/** One role, two holders: "police chief A" in one article, "police chief B" in another. */
+function roleConflicts(articles: readonly PreparedArticle[], personsOf: readonly (readonly PersonSlot[])[]): FoundConflict[] {
+  const holders = new Map<string, { key: string; text: string; ref: SentenceRef }[]>();
+  articles.forEach((art, a) =>
+    art.sentences.forEach((s, i) => {
+      for (const p of s.slots.persons) {
+        // Bare "minister" or "president" can be anyone; a qualified role names one office.
+        if (!p.role || !p.role.includes(' ')) continue;
+        const list = holders.get(p.role) ?? [];
+        list.push({ key: p.key, text: p.text, ref: { a, i } });
+        holders.set(p.role, list);
+      }
+    }),
+  );
+  const out: FoundConflict[] = [];
+  for (const [role, list] of holders) {
+    for (let u = 0; u < list.length; u++) {
+      for (let v = u + 1; v < list.length; v++) {
+        const p = list[u]!;
+        const q = list[v]!;
+        if (p.ref.a === q.ref.a || samePerson(p.key, q.key)) continue;
+        if (personsOf[p.ref.a]!.some((o) => samePerson(o.key, q.key)) || personsOf[q.ref.a]!.some((o) => samePerson(o.key, p.key))) continue;
+        out.push({ slot: 'person', sides: [side(p.text, p.key, p.ref), side(q.text, q.key, q.ref)], why: `both articles name the ${role}, but different people` });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Where the story's visit or meeting took place. A story is one event: when one article has the
+ * visit in one country and another article never mentions that place for it, they disagree.
+ */
+function eventPlaceConflicts(articles: readonly PreparedArticle[]): FoundConflict[] {
+  const frames = articles.map((art) =>
+    art.sentences.flatMap((s, i) => s.slots.places.filter((p) => p.context.some((c) => c === 'visit' || c === 'meet')).map((p) => ({ p, i }))),
+  );
+  const out: FoundConflict[] = [];
+  for (let a = 0; a < articles.length; a++) {
+    for (let b = 0; b < articles.length; b++) {
+      if (a === b) continue;
+      for (const f of frames[a]!) {
+        if (f.p.preposition !== 'to' && !f.p.context.includes('visit')) continue;
+        for (const g of frames[b]!) {
+          if (!g.p.context.includes('visit') || placesCompatible(f.p.place, g.p.place)) continue;
+          if (frames[b]!.some((h) => placesCompatible(h.p.place, f.p.place))) continue;
+          out.push({
+            slot: 'place',
+            sides: [side(placeValue(f.p.text, f.p.place.name), f.p.place.name, { a, i: f.i }), side(placeValue(g.p.text, g.p.place.name), g.p.place.name, { a: b, i: g.i })],
+            why: `one article has the visit in ${f.p.place.name}, another in ${g.p.place.name} and never mentions ${f.p.place.name}`,
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function side(value: string, key: string, ref: SentenceRef): FoundConflict['sides'][number] {
+  return { value, key, ref };
+}
+
+/** Merges found conflicts on the same slot and values, and shows them with article ids. */
+export function presentConflicts(articles: readonly PreparedArticle[], found: readonly FoundConflict[]): Conflict[] {
+  const merged = new Map<string, { slot: ConflictSlot; why: string; values: Map<string, { value: string; refs: SentenceRef[] }> }>();
+  for (const c of found) {
+    const keys = c.sides.map((s) => s.key);
+    const id = `${c.slot}\u0000${[...new Set(keys)].sort().join('\u0000')}`;
+    const entry = merged.get(id) ?? { slot: c.slot, why: c.why, values: new Map<string, { value: string; refs: SentenceRef[] }>() };
+    for (const s of c.sides) {
+      const v = entry.values.get(s.key) ?? { value: s.value, refs: [] };
+      if (!v.refs.some((r) => r.a === s.ref.a)) v.refs.push(s.ref);
+      entry.values.set(s.key, v);
+    }
+    merged.set(id, entry);
+  }
+  const out: Conflict[] = [];
+  for (const e of merged.values()) {
+    if (e.values.size < 2) continue;
+    const all = [...e.values.values()];
+    const values = all.map((v) => {
+      // Cite the passage of an article that holds only this value, when there is one.
+      const own = v.refs.find((r) => !all.some((o) => o !== v && o.refs.some((q) => q.a === r.a))) ?? v.refs[0]!;
+      return {
+        value: v.value,
+        articles: [...new Set(v.refs.map((r) => articles[r.a]!.article.id))].sort(),
+        passage: articles[own.a]!.sentences[own.i]!.text,
+      };
+    });
+    out.push({ slot: e.slot, values: values.sort((x, y) => x.articles.length - y.articles.length || (x.value < y.value ? -1 : 1)), why: e.why });
+  }
+  return out.sort((x, y) => (x.slot < y.slot ? -1 : x.slot > y.slot ? 1 : x.values[0]!.value < y.values[0]!.value ? -1 : 1));
+}
+
+/** Claim groups with their status, given each article's origin and the sentences in conflict. */
+export function presentClaims(
+  articles: readonly PreparedArticle[],
+  groups: readonly SentenceRef[][],
+  originOf: ReadonlyMap<string, string>,
+  conflicted: ReadonlySet<string>,
+): ClaimGroup[] {
+  return groups.map((g) => {
+    const ids = [...new Set(g.map((r) => articles[r.a]!.article.id))];
+    const origins = new Set(ids.map((id) => originOf.get(id) ?? id));
+    const status: ClaimStatus = g.some((r) => conflicted.has(`${r.a}:${r.i}`))
+      ? 'conflicting'
+      : ids.length === 1
+        ? 'unique'
+        : origins.size >= 2
+          ? 'corroborated'
+          : 'single-origin';
+    // The wording of the earliest article, or the first.
+    const lead = [...g].sort((x, y) => (articles[x.a]!.time ?? Infinity) - (articles[y.a]!.time ?? Infinity) || x.a - y.a)[0]!;
+    return {
+      text: articles[lead.a]!.sentences[lead.i]!.text,
+      status,
+      independentSupport: origins.size,
+      articles: ids.sort(),
+      variants: g.map((r) => ({ articleId: articles[r.a]!.article.id, text: articles[r.a]!.sentences[r.i]!.text })),
+    };
+  });
+}

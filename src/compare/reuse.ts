@@ -1,0 +1,216 @@
+/**
+ * Text reuse between the articles of a story: which article copied or rewrote which, with the
+ * aligned passages. Evidence is of two kinds. Shared runs of words (four or more, with at least
+ * three ordinary content words, outside quotation marks) survive light rewording and reordering
+ * but are rare between independent reports, which share names, numbers and quotes rather than
+ * phrasing. Sentences with most content words in common catch paraphrase.
+ */
+import { nameKey } from '../annotate/text.js';
+import type { AlignedPassage } from '../model.js';
+import type { PreparedArticle } from './prepare.js';
+import type { SentencePair } from './similar.js';
+
+/** Thresholds of the reuse detector, with why. */
+export interface ReuseConfig {
+  /** Shortest shared run of words counted as reused phrasing. */
+  readonly minRun: number;
+  /** Content words a run must hold that are neither names nor numbers (names are shared by independent reports). */
+  readonly minRunContent: number;
+  /** Runs this long count towards verbatim coverage. */
+  readonly copyRun: number;
+  /** Share of the derived article's words inside long runs that makes it a copy. */
+  readonly copyCoverage: number;
+  /** Sentence similarity (Dice of content stems) at which two sentences say the same in other words. */
+  readonly paraphrase: number;
+  /** Distinct shared phrases that together show a rewrite. */
+  readonly rewriteRuns: number;
+  /**
+   * Share of the derived article's sentences aligned with the source that shows a rewrite without
+   * shared phrasing: most of it, since independent reports of one event share many facts.
+   */
+  readonly rewriteShare: number;
+  /** Fewest aligned sentences for a rewrite without shared phrasing. */
+  readonly rewriteSentences: number;
+}
+
+/** Defaults: chosen on the seeds (a rewrite that shares three phrases with its source). */
+export const DEFAULT_REUSE: ReuseConfig = {
+  minRun: 4,
+  minRunContent: 3,
+  copyRun: 8,
+  copyCoverage: 0.5,
+  paraphrase: 0.5,
+  rewriteRuns: 3,
+  rewriteShare: 0.6,
+  rewriteSentences: 3,
+};
+
+/** A reuse relation: `from` rests on `to`. */
+export interface Reuse {
+  readonly from: string;
+  readonly to: string;
+  readonly kind: 'copies' | 'rewrites';
+  /** Share of the derived article aligned with the source (0–1). */
+  readonly strength: number;
+  /** How the direction was decided. */
+  readonly direction: 'attribution' | 'time' | 'containment';
+  readonly passages: readonly AlignedPassage[];
+  readonly why: string;
+}
+
+interface Run {
+  readonly i: number;
+  readonly j: number;
+  readonly length: number;
+  readonly valid: boolean;
+}
+
+/** Finds reuse relations; each derived article keeps only its strongest source. */
+export function findReuse(articles: readonly PreparedArticle[], pairs: readonly SentencePair[], config: ReuseConfig = DEFAULT_REUSE): Reuse[] {
+  const grams = articles.map((a) => gramIndex(a, config.minRun));
+  const byPair = new Map<string, SentencePair[]>();
+  for (const p of pairs) {
+    const k = `${p.a}:${p.b}`;
+    const list = byPair.get(k);
+    if (list) list.push(p);
+    else byPair.set(k, [p]);
+  }
+  const found: Reuse[] = [];
+  for (let a = 0; a < articles.length; a++) {
+    for (let b = a + 1; b < articles.length; b++) {
+      const r = relate(articles, a, b, grams, byPair.get(`${a}:${b}`) ?? [], config);
+      if (r) found.push(r);
+    }
+  }
+  // One source per derived article: the one it shares most with (ties: the earlier source).
+  const best = new Map<string, Reuse>();
+  for (const r of found) {
+    const cur = best.get(r.from);
+    if (!cur || r.strength > cur.strength + 1e-9) best.set(r.from, r);
+  }
+  return [...best.values()].sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+}
+
+function gramIndex(a: PreparedArticle, n: number): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  for (let i = 0; i + n <= a.tokens.length; i++) {
+    const k = a.tokens.slice(i, i + n).map((t) => t.stem).join(' ');
+    const list = m.get(k);
+    if (list) list.push(i);
+    else m.set(k, [i]);
+  }
+  return m;
+}
+
+function commonRuns(x: PreparedArticle, y: PreparedArticle, yGrams: Map<string, number[]>, config: ReuseConfig): Run[] {
+  const runs: Run[] = [];
+  const tx = x.tokens;
+  const ty = y.tokens;
+  const n = config.minRun;
+  let i = 0;
+  while (i + n <= tx.length) {
+    const k = tx.slice(i, i + n).map((t) => t.stem).join(' ');
+    const at = yGrams.get(k);
+    let bestLen = 0;
+    let bestJ = -1;
+    for (const j of at ?? []) {
+      let len = n;
+      while (i + len < tx.length && j + len < ty.length && tx[i + len]!.stem === ty[j + len]!.stem) len++;
+      if (len > bestLen) {
+        bestLen = len;
+        bestJ = j;
+      }
+    }
+    if (bestJ < 0) {
+      i++;
+      continue;
+    }
+    const span = tx.slice(i, i + bestLen);
+    const ordinary = span.filter((t, k) => !t.stop && !t.number && !t.capital && !ty[bestJ + k]!.capital).length;
+    const quoted = span.filter((t) => t.quoted).length;
+    runs.push({ i, j: bestJ, length: bestLen, valid: ordinary >= config.minRunContent && quoted * 2 < span.length });
+    i += bestLen;
+  }
+  return runs;
+}
+
+function relate(articles: readonly PreparedArticle[], a: number, b: number, grams: readonly Map<string, number[]>[], pairs: readonly SentencePair[], config: ReuseConfig): Reuse | null {
+  const A = articles[a]!;
+  const B = articles[b]!;
+  const runs = commonRuns(A, B, grams[b]!, config);
+  const validRuns = runs.filter((r) => r.valid);
+  const paraphrased = pairs.filter((p) => p.full >= config.paraphrase && p.shared >= 4);
+  if (validRuns.length === 0 && paraphrased.length === 0) return null;
+
+  // Which side is derived: an attribution to the other's outlet, then time, then containment.
+  const direction = decideDirection(A, B, runs, paraphrased);
+  const [D, S, dIsA] = direction.derived === 'a' ? [A, B, true] : [B, A, false];
+  const dTokens = D.tokens.length || 1;
+  const longCovered = runs.filter((r) => r.length >= config.copyRun).reduce((s, r) => s + r.length, 0);
+  const copyCoverage = longCovered / dTokens;
+
+  // Sentences of the derived article aligned with the source, by runs or paraphrase.
+  const alignedD = new Map<number, number>();
+  for (const p of paraphrased) alignedD.set(dIsA ? p.i : p.j, dIsA ? p.j : p.i);
+  for (const r of runs.filter((x) => x.valid || x.length >= config.copyRun)) {
+    const dPos = dIsA ? r.i : r.j;
+    const sPos = dIsA ? r.j : r.i;
+    const ds = sentenceAt(D, D.tokens[dPos]!.start);
+    const ss = sentenceAt(S, S.tokens[sPos]!.start);
+    if (ds >= 0 && ss >= 0 && !alignedD.has(ds)) alignedD.set(ds, ss);
+  }
+  const substantive = D.sentences.filter((s) => s.stems.size >= 4).length || 1;
+  const share = Math.min(1, alignedD.size / substantive);
+  const kind = copyCoverage >= config.copyCoverage ? 'copies' : validRuns.length >= config.rewriteRuns || (share >= config.rewriteShare && alignedD.size >= config.rewriteSentences) ? 'rewrites' : null;
+  if (!kind) return null;
+  const passages: AlignedPassage[] = [...alignedD.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .slice(0, 8)
+    .map(([ds, ss]) => ({ from: D.sentences[ds]!.text, to: S.sentences[ss]!.text }));
+  const why =
+    kind === 'copies'
+      ? `${Math.round(copyCoverage * 100)}% of its words are in long runs shared with the source`
+      : `${validRuns.length} shared phrases and ${alignedD.size} of ${substantive} sentences aligned with the source`;
+  return {
+    from: D.article.id,
+    to: S.article.id,
+    kind,
+    strength: kind === 'copies' ? Math.max(copyCoverage, share) : share,
+    direction: direction.rule,
+    passages,
+    why: `${why}; direction by ${direction.rule}`,
+  };
+}
+
+function sentenceAt(a: PreparedArticle, offset: number): number {
+  for (let k = a.sentences.length - 1; k >= 0; k--) if (a.sentences[k]!.start <= offset) return k;
+  return -1;
+}
+
+function credits(x: PreparedArticle, y: PreparedArticle): boolean {
+  const outlet = y.article.outlet ? nameKey(y.article.outlet) : null;
+  if (!outlet) return false;
+  return x.article.attributions.some((at) => nameKey(at.agency) === outlet) || x.article.credits.some((c) => nameKey(c) === outlet);
+}
+
+function citesOthers(x: PreparedArticle): boolean {
+  const self = x.article.outlet ? nameKey(x.article.outlet) : null;
+  return x.article.credits.length > 0 || x.article.attributions.some((a) => a.cue !== 'mention' && nameKey(a.agency) !== self && /^\p{Lu}/u.test(a.agency));
+}
+
+function decideDirection(A: PreparedArticle, B: PreparedArticle, runs: readonly Run[], paraphrased: readonly SentencePair[]): { derived: 'a' | 'b'; rule: Reuse['direction'] } {
+  const aCreditsB = credits(A, B);
+  const bCreditsA = credits(B, A);
+  if (aCreditsB !== bCreditsA) return { derived: aCreditsB ? 'a' : 'b', rule: 'attribution' };
+  // One credits an agency, the other nobody: the shared text is the agency's, taken over silently.
+  const aCites = citesOthers(A);
+  const bCites = citesOthers(B);
+  if (aCites !== bCites) return { derived: aCites ? 'b' : 'a', rule: 'attribution' };
+  if (A.time !== null && B.time !== null && A.time !== B.time) return { derived: A.time > B.time ? 'a' : 'b', rule: 'time' };
+  // The version whose words are more fully inside the other is the derived one (copies trim).
+  const shared = runs.reduce((s, r) => s + r.length, 0) + paraphrased.length;
+  const aShare = shared / (A.tokens.length || 1);
+  const bShare = shared / (B.tokens.length || 1);
+  if (aShare !== bShare) return { derived: aShare > bShare ? 'a' : 'b', rule: 'containment' };
+  return { derived: A.article.id > B.article.id ? 'a' : 'b', rule: 'containment' };
+}

@@ -1,0 +1,127 @@
+/**
+ * Word-level normalisation for comparing articles: folded tokens, a light stemmer and a small
+ * table of news-verb synonyms, so "injured"/"hurt" or "began"/"started" meet when claims are aligned.
+ */
+import { foldDiacritics } from '../annotate/text.js';
+
+/** A token of an article text with its offsets and shape. */
+export interface Token {
+  /** Folded, lower-cased form. */
+  readonly norm: string;
+  /** Stem (after synonyms): the form used to compare content. */
+  readonly stem: string;
+  readonly start: number;
+  readonly end: number;
+  /** Written with a capital (a name, or a sentence start). */
+  readonly capital: boolean;
+  readonly stop: boolean;
+  readonly number: boolean;
+  /** Inside quotation marks: quotes are shared by independent reports, so they are no evidence of reuse. */
+  readonly quoted: boolean;
+}
+
+/** Function words and reporting verbs: they say nothing about what happened. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but nor of to in on at by for from with without into onto over under about as than then so ' +
+    'between among against across through within toward towards amid amidst per via upon ' +
+    'is are was were be been being am has have had having do does did done will would shall should can could may might must ' +
+    'it its it\'s this that these those there here he she they we i you him her them us his hers their our your my me ' +
+    'who whom whose which what when where why how while whilst if because although though after before during since until ' +
+    'also not no nor only just very too more most much many some any each every all both either neither other another such ' +
+    'said says say saying told tell tells according reported reports reportedly added noted stated ' +
+    'mr mrs ms dr s t up out off again further once now even still yet already own same'
+  ).split(' '),
+);
+
+/** Words that say the same thing in news reports; mapped onto one representative before stemming. */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  hurt: 'injure', injured: 'injure', injuring: 'injure', injuries: 'injure', wounded: 'injure', wounding: 'injure',
+  began: 'begin', begun: 'begin', begins: 'begin', beginning: 'begin', start: 'begin', started: 'begin', starts: 'begin', starting: 'begin',
+  walkout: 'strike', stoppage: 'strike', strikes: 'strike',
+  killed: 'kill', dead: 'kill', died: 'kill', deaths: 'kill', death: 'kill',
+  rammed: 'hit', struck: 'hit', collided: 'hit', crashed: 'hit', hits: 'hit',
+  halted: 'suspend', halt: 'suspend', halts: 'suspend', paused: 'suspend', stopped: 'suspend',
+  funding: 'fund', financing: 'fund', funds: 'fund', funded: 'fund', financed: 'fund',
+  households: 'home', homes: 'home', house: 'home',
+  facility: 'plant', farm: 'plant', station: 'plant',
+  opened: 'open', inaugurated: 'open', inaugurate: 'open', opens: 'open',
+  arrested: 'detain', detained: 'detain', custody: 'detain',
+  talks: 'meet', meeting: 'meet', met: 'meet', meets: 'meet', meetings: 'meet',
+  visit: 'visit', visited: 'visit', visiting: 'visit', trip: 'visit',
+  agreement: 'agree', agreements: 'agree', accord: 'agree', accords: 'agree', deal: 'agree', pact: 'agree',
+  signed: 'sign', signing: 'sign', signs: 'sign',
+  supplying: 'supply', supplies: 'supply', power: 'supply', powering: 'supply',
+};
+
+/** A light suffix stemmer: enough to meet "suspended"/"suspending"/"suspends". */
+export function stem(word: string): string {
+  const syn = SYNONYMS[word];
+  if (syn) return syn;
+  let w = word;
+  if (w.length > 5 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  for (const suffix of ['ing', 'ed', 'es', 's', 'ly']) {
+    if (w.length - suffix.length >= 4 && w.endsWith(suffix)) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[.,][0-9]+)*/gu;
+const QUOTE_OPEN = /["“«„]/;
+const QUOTE_CLOSE = /["”»]/;
+
+/** Tokens of a text with offsets; quoted spans are marked. */
+export function tokenize(text: string, offset = 0): Token[] {
+  const quoted = quotedRanges(text);
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const norm = foldDiacritics(raw).toLowerCase();
+    const number = /^[0-9]/.test(norm);
+    const start = m.index;
+    out.push({
+      norm,
+      stem: number ? norm.replace(/,/g, '') : stem(norm),
+      start: offset + start,
+      end: offset + start + raw.length,
+      capital: /^\p{Lu}/u.test(raw),
+      stop: STOPWORDS.has(norm),
+      number,
+      quoted: quoted.some(([s, e]) => start >= s && start < e),
+    });
+  }
+  return out;
+}
+
+/** Ranges between matching quotation marks (straight quotes pair up in order). */
+function quotedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (open < 0 && QUOTE_OPEN.test(c)) open = i;
+    else if (open >= 0 && (QUOTE_CLOSE.test(c) || c === '"')) {
+      out.push([open, i]);
+      open = -1;
+    } else if (open >= 0 && c === '\n') open = -1; // an unclosed quote ends with its paragraph
+  }
+  return out;
+}
+
+/** Content stems of tokens: no function words. */
+export function contentStems(tokens: readonly Token[]): string[] {
+  return tokens.filter((t) => !t.stop && t.norm.length > 1).map((t) => t.stem);
+}
+
+/** Dice coefficient of two sets. */
+export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
