@@ -109,23 +109,25 @@ export class StoryClusterer {
   restore(features: ArticleFeatures, storyId: string): void {
     this.observe(features);
     this.#addTo(storyId, features);
-    this.#copies.add(features);
+    this.#copies.add(features, this.#copies.find(features));
   }
 
   /**
    * Places a new article: joins its original's story when it is a near-copy, else the best
    * story above the threshold, else starts one. `observed` says {@link observe} already
-   * counted it.
+   * counted it; stories in `barred` are never joined (a split correction keeps them apart).
    */
-  place(features: ArticleFeatures, observed = false): Placed {
+  place(features: ArticleFeatures, observed = false, barred: ReadonlySet<string> = new Set()): Placed {
     const threshold = this.#config.joinThreshold;
     const copy = this.#copies.find(features);
-    const copyStory = copy ? this.#storyOf.get(copy.originalId) : undefined;
+    const copyStory = copy && !barred.has(this.#storyOf.get(copy.originalId) ?? '') ? this.#storyOf.get(copy.originalId) : undefined;
     if (!observed) this.observe(features);
-    this.#copies.add(features);
-    if (copy && copyStory) {
-      const story = this.#stories.get(copyStory)!;
-      const score = this.#score(features, story) ?? { text: 1, names: 1, time: 0, total: 1 };
+    this.#copies.add(features, copy);
+    // A copy joins its original's story only inside the story's time window and language:
+    // the same text under a date years away is a re-publication, not this event's report.
+    const copyScore = copyStory ? this.#score(features, this.#stories.get(copyStory)!) : null;
+    if (copy && copyStory && copyScore) {
+      const score = copyScore;
       this.#addTo(copyStory, features);
       return {
         copyOf: copy,
@@ -141,10 +143,10 @@ export class StoryClusterer {
       };
     }
     if (Object.keys(features.terms).length < MIN_TERMS) {
-      const storyId = this.#newStoryId(features.articleId);
+      const storyId = this.newStoryId(features.articleId);
       this.#addTo(storyId, features, false);
       return {
-        copyOf: null,
+        copyOf: copy,
         decision: {
           articleId: features.articleId,
           storyId,
@@ -157,6 +159,7 @@ export class StoryClusterer {
       };
     }
     const scored = this.#candidates(features)
+      .filter((storyId) => !barred.has(storyId))
       .map((storyId) => ({ storyId, score: this.#score(features, this.#stories.get(storyId)!) }))
       .filter((c): c is { storyId: string; score: ScoreParts } => c.score !== null)
       .sort((a, b) => b.score.total - a.score.total || (a.storyId < b.storyId ? -1 : 1));
@@ -165,7 +168,7 @@ export class StoryClusterer {
     if (best && best.score.total >= threshold) {
       this.#addTo(best.storyId, features);
       return {
-        copyOf: null,
+        copyOf: copy,
         decision: {
           articleId: features.articleId,
           storyId: best.storyId,
@@ -177,10 +180,10 @@ export class StoryClusterer {
         },
       };
     }
-    const storyId = this.#newStoryId(features.articleId);
+    const storyId = this.newStoryId(features.articleId);
     this.#addTo(storyId, features);
     return {
-      copyOf: null,
+      copyOf: copy,
       decision: {
         articleId: features.articleId,
         storyId,
@@ -195,8 +198,21 @@ export class StoryClusterer {
     };
   }
 
+  /**
+   * Puts an article into a story because a user said so (a merge correction): no scoring,
+   * the reason is the correction's.
+   */
+  assign(features: ArticleFeatures, storyId: string, reason: string, observed = false): ClusterDecision {
+    if (!observed) this.observe(features);
+    this.#copies.add(features);
+    const story = this.#stories.get(storyId);
+    const score = story ? this.#score(features, story) : null;
+    this.#addTo(storyId, features);
+    return { articleId: features.articleId, storyId, action: 'manual', score, candidates: [], threshold: this.#config.joinThreshold, reason };
+  }
+
   /** A fresh story id; the founding article's id, disambiguated if a story already has it. */
-  #newStoryId(articleId: string): string {
+  newStoryId(articleId: string): string {
     const base = storyIdFor(articleId);
     let id = base;
     for (let i = 2; this.#stories.has(id); i++) id = `${base}_${i}`;

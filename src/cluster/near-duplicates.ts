@@ -81,6 +81,8 @@ export function signatureSimilarity(a: readonly number[], b: readonly number[]):
 export class MinHashIndex {
   readonly #buckets = new Map<number, string[]>();
   readonly #signatures = new Map<string, readonly number[]>();
+  /** Copy → the original it copies, so a copy of a copy is reported as a copy of the first text. */
+  readonly #originalOf = new Map<string, string>();
 
   /** The earliest indexed article this one nearly copies, if any. */
   find(f: ArticleFeatures): NearCopy | null {
@@ -97,11 +99,12 @@ export class MinHashIndex {
         if (similarity >= COPY_SIMILARITY && (!best || similarity > best.similarity)) best = { originalId: id, similarity };
       }
     }
-    return best;
+    return best && { ...best, originalId: this.#originalOf.get(best.originalId) ?? best.originalId };
   }
 
-  /** Indexes an article's signature (articles without one are skipped). */
-  add(f: ArticleFeatures): void {
+  /** Indexes an article's signature (articles without one are skipped); `copy` is what {@link find} said of it. */
+  add(f: ArticleFeatures, copy: NearCopy | null = null): void {
+    if (copy) this.#originalOf.set(f.articleId, copy.originalId);
     const sig = f.signature;
     if (!sig || sig.length !== SIGNATURE_SIZE || this.#signatures.has(f.articleId)) return;
     let kept = false;

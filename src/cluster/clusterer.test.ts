@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../config.js';
+import type { ArticleFeatures } from '../model.js';
+import { StoryClusterer } from './clusterer.js';
+import { latestYear, tokenize } from './features.js';
+import { minHashSignature, signatureSimilarity } from './near-duplicates.js';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2025, 2, 10);
+
+/** Invented events: two floods of one river in different towns, and a chess final. */
+const FLOOD_A = 'The river Velka burst its banks in Dornstadt on Monday, flooding two hundred homes. Mayor Ilse Brandt ordered the evacuation of the old town while firefighters built sandbag walls along the harbour.';
+const FLOOD_B = 'Floodwater from the Velka covered Dornstadt old town; Mayor Ilse Brandt said two hundred homes were evacuated and firefighters raised sandbag walls near the harbour overnight.';
+const FLOOD_OTHER = 'The river Velka flooded the village of Kessin in Ostmark; farmer Paul Ruder lost his cattle and the regional council opened an emergency shelter in the Kessin school gym.';
+const CHESS = 'Grandmaster Amara Okafor won the Lisbon chess final after a long endgame against Tomas Verde, taking the title and the prize fund in the last round of the tournament.';
+
+function features(id: string, text: string, extra: Partial<ArticleFeatures> = {}): ArticleFeatures {
+  const terms: Record<string, number> = {};
+  for (const t of tokenize(text)) terms[t] = (terms[t] ?? 0) + 1;
+  const names = [...new Set(text.match(/\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b/g) ?? [])].map((n) => n.toLowerCase()).sort();
+  const sig = minHashSignature(text);
+  return { articleId: id, terms, names, time: null, language: 'en', eventYear: latestYear(text, null), ...(sig ? { signature: sig } : {}), ...extra };
+}
+
+const place = (c: StoryClusterer, f: ArticleFeatures): string => c.place(f).decision.storyId;
+
+describe('StoryClusterer', () => {
+  it('groups reports of one event and keeps another event of the same kind apart', () => {
+    const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    const a = place(c, features('a1', FLOOD_A));
+    expect(place(c, features('a2', FLOOD_B))).toBe(a);
+    expect(place(c, features('a3', FLOOD_OTHER))).not.toBe(a);
+    expect(place(c, features('a4', CHESS))).not.toBe(a);
+  });
+
+  it('is deterministic for the same input order', () => {
+    const run = (): string[] => {
+      const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+      return [FLOOD_A, FLOOD_B, FLOOD_OTHER, CHESS].map((t, i) => place(c, features(`d${i}`, t)));
+    };
+    expect(run()).toEqual(run());
+  });
+
+  it('explains each placement with its score parts', () => {
+    const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    place(c, features('a1', FLOOD_A));
+    const d = c.place(features('a2', FLOOD_B)).decision;
+    expect(d.action).toBe('joined');
+    expect(d.reason).toMatch(/text \d\.\d{3}, names \d\.\d{3}/);
+    expect(d.candidates[0]?.storyId).toBe(d.storyId);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['one word', 'Breaking'],
+    ['four words', 'flood river town homes'],
+  ])('keeps a thin article (%s) alone instead of joining or attracting a story', (_name, text) => {
+    const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    const a = place(c, features('a1', FLOOD_A));
+    const thin = c.place(features('thin', text));
+    expect(thin.decision.storyId).not.toBe(a);
+    expect(thin.decision.reason).toMatch(/too little text/);
+    expect(place(c, features('a2', FLOOD_B))).toBe(a);
+  });
+
+  it('records near-copies and puts thousands of them in the original story', () => {
+    const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    const a = place(c, features('orig', FLOOD_A));
+    for (let i = 0; i < 2000; i++) {
+      const placed = c.place(features(`copy${i}`, `${FLOOD_A} (Wire copy ${i}.)`));
+      expect(placed.decision.storyId).toBe(a);
+      expect(placed.copyOf?.originalId).toBe('orig');
+    }
+    expect(c.storyCount).toBe(1);
+    expect(place(c, features('chess', CHESS))).not.toBe(a);
+  });
+
+  it('never mixes languages', () => {
+    const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    const a = place(c, features('en', FLOOD_A));
+    expect(place(c, features('de', FLOOD_B, { language: 'de' }))).not.toBe(a);
+  });
+
+  it('keeps articles dated far apart in separate stories, far future and far past included', () => {
+    const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    const a = place(c, features('now', FLOOD_A, { time: T0 }));
+    expect(place(c, features('next', FLOOD_B, { time: T0 + DAY }))).toBe(a);
+    const future = place(c, features('future', FLOOD_B.replace('overnight', 'at dawn'), { time: Date.UTC(2999, 0, 1) }));
+    const past = place(c, features('past', FLOOD_B.replace('overnight', 'at noon'), { time: Date.UTC(1901, 0, 1) }));
+    expect(new Set([a, future, past]).size).toBe(3);
+    // A far-dated article does not stretch the story: the next ordinary report still joins it.
+    expect(place(c, features('later', FLOOD_A.replace('Monday', 'Tuesday'), { time: T0 + 2 * DAY }))).toBe(a);
+  });
+
+  it('lowers the score when the articles are about different years', () => {
+    const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    place(c, features('y1', `${FLOOD_A} (2019)`));
+    const same = c.place(features('y2', `${FLOOD_B} (2019)`)).decision;
+    const c2 = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    place(c2, features('y1', `${FLOOD_A} (2019)`));
+    const other = c2.place(features('y2', `${FLOOD_B} (2024)`)).decision;
+    expect(same.candidates[0]!.score.total).toBeGreaterThan(other.candidates[0]!.score.total);
+  });
+});
+
+describe('features', () => {
+  it.each([
+    ['Posted May 3, 2013. She was at the clinic in 2010.', null, 2013],
+    ['No year here at all.', null, null],
+    ['The plan runs to 2030; it began in 2021.', 2022, 2022],
+    ['A fee of 2,015 dollars.', null, null],
+  ])('latestYear(%j, %j) = %j', (text, published, expected) => {
+    expect(latestYear(text, published)).toBe(expected);
+  });
+
+  it('MinHash estimates shingle similarity', () => {
+    const a = minHashSignature(FLOOD_A)!;
+    expect(signatureSimilarity(a, minHashSignature(`${FLOOD_A} Extra words at the end.`)!)).toBeGreaterThan(0.7);
+    expect(signatureSimilarity(a, minHashSignature(CHESS)!)).toBeLessThan(0.2);
+    expect(minHashSignature('too short')).toBeNull();
+  });
+});
