@@ -52,6 +52,7 @@ export function formatStory(st: StoryDetail, why: boolean): string {
     lines.push('', 'Agencies cited');
     for (const a of cmp.agencies) lines.push(`  ${a.name}: ${a.articles.length} article${a.articles.length === 1 ? '' : 's'}`);
   }
+  lines.push(...formatComparison(cmp));
   if (why) {
     lines.push('', 'Why these articles are one story');
     for (const d of st.decisions) {
@@ -79,4 +80,66 @@ export function formatExtracted(a: ExtractedArticle): string {
     .filter(([, v]) => v)
     .map(([k, v]) => `${k}: ${v}`);
   return [...meta, '', a.text, ''].join('\n');
+}
+
+/**
+ * The JSON of `story ID --json`: the stored story with the comparison's provenance, claims,
+ * conflicts, brief and timeline also at top level, where clients look for them.
+ */
+export function storyJson(st: StoryDetail): Record<string, unknown> {
+  const cmp = st.comparison;
+  return {
+    ...st,
+    provenance: cmp?.provenance ?? null,
+    claims: cmp?.claims ?? [],
+    conflicts: cmp?.conflicts ?? [],
+    brief: cmp?.brief ?? null,
+    timeline: cmp?.timeline ?? [],
+  };
+}
+
+/** Provenance, brief, conflicts, claims and timeline, readably. */
+function formatComparison(cmp: StoryDetail['comparison']): string[] {
+  if (!cmp) return [];
+  const lines: string[] = [];
+  const short = (s: string, n = 160): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+  const ids = (a: readonly string[]): string => a.join(', ');
+  const p = cmp.provenance;
+  if (p) {
+    lines.push('', `Provenance: ${p.independentOrigins} independent origin${p.independentOrigins === 1 ? '' : 's'}`);
+    for (const o of p.origins) {
+      lines.push(`  ${o.name} (${o.kind})${o.restsOn.length ? `, resting on ${o.restsOn.join(', ')}` : ''}: ${o.articles.length} article${o.articles.length === 1 ? '' : 's'} [${ids(o.articles)}]`);
+    }
+    const chain = p.edges.filter((e) => e.kind === 'relays' || e.kind === 'rests-on');
+    for (const e of chain) lines.push(`  ${e.from} → ${e.to} (${e.kind})`);
+    for (const e of p.edges.filter((x) => x.kind === 'copies' || x.kind === 'rewrites')) {
+      lines.push(`  ${e.from} ${e.kind} ${e.to}${e.why ? ` — ${e.why}` : ''}`);
+      const first = e.passages?.[0];
+      if (first) lines.push(`      “${short(first.from, 110)}”`, `    ≈ “${short(first.to, 110)}”`);
+    }
+  }
+  if (cmp.brief && cmp.brief.sentences.length > 0) {
+    lines.push('', `Brief: ${cmp.brief.headline}`);
+    for (const s of cmp.brief.sentences) lines.push(`  • ${s.text} [${ids(s.articles)}]`);
+  }
+  if (cmp.conflicts && cmp.conflicts.length > 0) {
+    lines.push('', `Conflicts (${cmp.conflicts.length})`);
+    for (const c of cmp.conflicts) {
+      lines.push(`  ${c.slot}: ${c.values.map((v) => v.value).join(' vs ')} — ${c.why}`);
+      for (const v of c.values) lines.push(`    ${v.value} [${ids(v.articles)}]: “${short(v.passage)}”`);
+    }
+  }
+  if (cmp.claims && cmp.claims.length > 0) {
+    const counts = new Map<string, number>();
+    for (const c of cmp.claims) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
+    lines.push('', `Claims: ${[...counts.entries()].map(([k, n]) => `${n} ${k}`).join(', ')}`);
+    for (const c of cmp.claims.filter((x) => x.status !== 'unique').slice(0, 12)) {
+      lines.push(`  [${c.status}, ${c.independentSupport} independent, ${c.articles.length} article${c.articles.length === 1 ? '' : 's'}] ${short(c.text)}`);
+    }
+  }
+  if (cmp.timeline && cmp.timeline.length > 0) {
+    lines.push('', 'Timeline');
+    for (const t of cmp.timeline) lines.push(`  ${t.date}  ${short(t.text, 120)} [${ids(t.articles)}]`);
+  }
+  return lines;
 }

@@ -6,9 +6,10 @@ import { sharedDir, type EvalSuite, type Metric } from './suite.js';
 import { extractionSuite } from './suites/extraction.js';
 import { clusteringSuite } from './suites/clustering.js';
 import { seedsSuite } from './suites/seeds.js';
+import { comparisonSuite } from './suites/comparison.js';
 
 /** Every suite, in the order of the pipeline. */
-const SUITES: readonly EvalSuite[] = [extractionSuite, seedsSuite, clusteringSuite];
+const SUITES: readonly EvalSuite[] = [extractionSuite, seedsSuite, clusteringSuite, comparisonSuite];
 
 async function main(): Promise<number> {
   const shared = sharedDir();

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DossierError } from '../../errors.js';
 import { EXIT } from '../exit-codes.js';
-import { formatStory } from '../format.js';
+import { formatStory, storyJson } from '../format.js';
 import type { GlobalFlags } from '../options.js';
 import { configOption, dbOption, out, withStore, type JsonFlag } from '../shared.js';
 
@@ -24,7 +24,7 @@ export function register(program: Command): void {
       process.exitCode = await withStore(flags, async (store) => {
         const story = await store.getStory(id);
         if (!story) throw new DossierError('store:not-found', `story ${id}: no such story in the store (see \`dossier stories\`)`);
-        out(flags.json ? JSON.stringify(story, null, 2) : formatStory(story, !!flags.why));
+        out(flags.json ? JSON.stringify(storyJson(story), null, 2) : formatStory(story, !!flags.why));
         return EXIT.ok;
       });
     });
