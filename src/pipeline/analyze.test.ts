@@ -72,16 +72,19 @@ describe('analyze', () => {
   it('leaves a consistent store when interrupted between batches, and a re-run completes it', async () => {
     const store = await fresh();
     let commits = 0;
-    const failing: Store = Object.assign(Object.create(Object.getPrototypeOf(store)) as Store, store, {
-      commit: async (batch: Batch) => {
-        if (++commits === 2) throw new Error('power cut');
-        return store.commit(batch);
+    // The real store, except that its second commit fails as if the power went out.
+    const failing = new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'commit') {
+          return async (batch: Batch) => {
+            if (++commits === 2) throw new Error('power cut');
+            return target.commit(batch);
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
     });
-    // Bind the remaining methods to the real store.
-    for (const key of ['knownRawIds', 'articleIdsByHash', 'placements', 'getArticles', 'duplicateSources'] as const) {
-      (failing as unknown as Record<string, unknown>)[key] = (store[key] as (...a: unknown[]) => unknown).bind(store);
-    }
     const items = ['a', 'b', 'c', 'd', 'e'].map((x, i) => doc(`${x}.txt`, para(`topic${i}`, 6)));
     await expect(analyze(failing, items, { config })).rejects.toThrow('power cut');
     const mid = await store.stats();
