@@ -198,16 +198,19 @@ function predicateConflicts(s: PreparedSentence, t: PreparedSentence, x: Sentenc
     [s, t, x, y],
     [t, s, y, x],
   ];
+  // Quoted words are a speaker's claim, narration is the outlet's: one quoting a denial while the
+  // other narrates the act is two claims, not a disagreement.
+  const quoted = (x: PreparedSentence, st: string): boolean => x.tokens.find((t) => t.stem === st)?.quoted ?? false;
   for (const [u, v, ru, rv] of pairs) {
     // One disagreement per statement pair: "did not receive funding" is one denial, not two.
-    for (const st of u.slots.negated.filter((w) => v.stems.has(w) && !v.slots.negated.includes(w) && !v.slots.possible.includes(w)).slice(0, 1)) {
+    for (const st of u.slots.negated.filter((w) => v.stems.has(w) && !v.slots.negated.includes(w) && !v.slots.possible.includes(w) && quoted(u, w) === quoted(v, w)).slice(0, 1)) {
       out.push({
         slot: 'negation',
         sides: [side(phraseOf(u, st, true), `not ${st}`, ru), side(phraseOf(v, st, false), st, rv)],
         why: `aligned statements (similarity ${sim.toFixed(2)}): one denies what the other states`,
       });
     }
-    for (const st of u.slots.possible.filter((w) => v.slots.done.includes(w)).slice(0, 1)) {
+    for (const st of u.slots.possible.filter((w) => v.slots.done.includes(w) && quoted(u, w) === quoted(v, w)).slice(0, 1)) {
       out.push({
         slot: 'modality',
         sides: [side(phraseOf(v, st, true), `done ${st}`, rv), side(phraseOf(u, st, true), `possible ${st}`, ru)],

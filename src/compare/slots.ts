@@ -228,7 +228,11 @@ function findNumbers(text: string, offset: number, tokens: readonly Token[], use
     if (/^(19|20)\d\d$/.test(t.norm) && j === i + 1 && charBefore !== '$') continue;
     let unit: string | null = charBefore === '$' ? 'dollar' : charBefore === '€' ? 'euro' : null;
     if (!unit && next && !next.number) {
-      if (next.norm === 'percent' || next.norm === 'per') unit = 'percent';
+      if (next.norm === 'percent' || next.norm === 'per' || text.slice(t.end - offset, t.end - offset + 1) === '%') {
+        // A share is a share of something: "25 percent tariff" and "13 percent of imports" are different quantities.
+        const of = tokens.slice(j + 1, j + 4).find((w) => !w.stop && !w.number);
+        unit = `percent ${of?.stem ?? ''}`.trim();
+      }
       else if (next.norm === 'of' && tokens[j + 1]?.norm === 'the' && tokens[j + 2]) unit = tokens[j + 2]!.stem;
       else if (!next.stop) unit = singular(next.stem);
     }
@@ -297,12 +301,27 @@ function findPersons(text: string, offset: number, tokens: readonly Token[], nam
     if (words.some((w) => TITLES.has(w.toLowerCase()) || /^\p{Lu}{2,}$/u.test(w))) continue;
     const i = tokens.findIndex((t) => t.start === n.start);
     if (i < 0) continue;
-    const role = roleBefore(tokens, i) ?? roleAfter(text, offset, n.end);
+    const bare = roleBefore(tokens, i) ?? roleAfter(text, offset, n.end);
+    const role = bare ? qualifyRole(bare, tokens, i, text.slice(n.end - offset)) : null;
     // The actor: the first name of the sentence, possibly behind its title.
     const leading = tokens.slice(0, i).filter((t) => !(TITLES.has(t.norm) || ROLE_QUALIFIERS.has(t.norm) || t.stop || t.capital));
     out.push({ text: n.text, key: personKey(n.text), role, subject: leading.length === 0 && i <= 5 });
   }
   return out;
+}
+
+/**
+ * Offices that exist once per country or city ("prime minister", "police chief") are told apart by
+ * the qualifier written with them: "Australia's Prime Minister", "Prime Minister Abe of Japan".
+ */
+function qualifyRole(role: string, tokens: readonly Token[], nameIndex: number, after: string): string {
+  let k = nameIndex - 1;
+  while (k >= 0 && (TITLES.has(tokens[k]!.norm) || ROLE_QUALIFIERS.has(tokens[k]!.norm))) k--;
+  if (k >= 0 && tokens[k]!.norm === 's') k--;
+  const before = k >= 1 && tokens[k]!.capital && !tokens[k]!.stop ? tokens[k]!.norm : null;
+  const of = /^\s+of\s+(\p{Lu}[\p{L}-]+)/u.exec(after)?.[1]?.toLowerCase() ?? null;
+  const q = before ?? of;
+  return q ? `${q} ${role}` : role;
 }
 
 function roleBefore(tokens: readonly Token[], i: number): string | null {
@@ -342,6 +361,9 @@ export function samePerson(a: string, b: string): boolean {
   if (a === b) return true;
   const wa = a.split(' ');
   const wb = b.split(' ');
+  // "Robert S." is "Robert S. Mueller" cut at the initial: compare what both give.
+  const initialEnd = (w: string[]): boolean => w.length > 1 && w[w.length - 1]!.length === 1;
+  if (initialEnd(wa) || initialEnd(wb)) return wa[0] === wb[0];
   if (wa[wa.length - 1] !== wb[wb.length - 1]) return false;
   const fa = wa[0]!;
   const fb = wb[0]!;
