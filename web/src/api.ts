@@ -55,12 +55,16 @@ export interface Origin {
   name: string;
   kind?: string;
   articles?: string[];
+  /** Origins this one itself rests on (a wire resting on a state agency). */
+  restsOn?: (string | { name: string })[];
 }
 
 export interface ProvenanceEdge {
   from: string;
   to: string;
   kind?: string;
+  /** Why the edge was drawn. */
+  why?: string;
 }
 
 export interface Provenance {
@@ -85,6 +89,8 @@ export interface ConflictValue {
 export interface Conflict {
   slot?: string;
   values?: ConflictValue[];
+  /** Why the values were judged to disagree. */
+  why?: string;
 }
 
 export interface BriefSentence {
@@ -114,7 +120,7 @@ export interface EntityRef {
 export interface Quote {
   speaker?: string | { name?: string } | null;
   text?: string;
-  variants?: (string | { text: string; articles?: string[] })[];
+  variants?: (string | { text: string; articleId?: string; articles?: string[] })[];
   articles?: string[];
   storyId?: string;
   storyTitle?: string;

@@ -23,6 +23,7 @@ interface Edge {
   from: Node;
   to: Node;
   kind: string;
+  why?: string;
 }
 
 const ROW = 48;
@@ -39,6 +40,7 @@ function clip(s: string, n: number): string {
 /** Normalised edge kind: what the line means. */
 function edgeKind(kind: string | undefined): string {
   const k = (kind ?? '').toLowerCase();
+  if (k.includes('publish')) return 'published';
   if (k.includes('rewrite')) return 'rewrite';
   if (k.includes('cop')) return 'copy';
   if (k.includes('rest') || k.includes('cit') || k.includes('attrib') || k.includes('source')) return 'rests-on';
@@ -75,7 +77,10 @@ export function layout(input: GraphInput): { nodes: Node[]; edges: Edge[]; heigh
     w: WIDTHS.outlet,
     kind: 'outlet',
   }));
-  const origins = input.origins.map<Node>((o) => ({ key: `g:${o.name.toLowerCase()}`, label: o.name, sub: o.kind ?? 'agency', x: COLS.origin, y: 0, w: WIDTHS.origin, kind: 'origin' }));
+  // Origins, plus any origin another one rests on that is not listed itself.
+  const originNames = new Map<string, string | undefined>(input.origins.map((o) => [o.name, o.kind]));
+  for (const o of input.origins) for (const r of o.restsOn ?? []) if (!originNames.has(restName(r))) originNames.set(restName(r), 'agency');
+  const origins = [...originNames].map<Node>(([name, kind]) => ({ key: `g:${name.toLowerCase()}`, label: name, sub: kind ?? 'agency', x: COLS.origin, y: 0, w: WIDTHS.origin, kind: 'origin' }));
   const rows = Math.max(articles.length, outlets.length, origins.length, 1);
   const place = (col: Node[]): void => {
     const offset = ((rows - col.length) * ROW) / 2;
@@ -89,17 +94,27 @@ export function layout(input: GraphInput): { nodes: Node[]; edges: Edge[]; heigh
   const resolve = (ref: string): Node | undefined => byKey.get(`a:${ref}`) ?? byKey.get(`g:${ref.toLowerCase()}`) ?? byKey.get(`o:${ref}`);
   const edges: Edge[] = [];
   const seen = new Set<string>();
-  const add = (from: Node | undefined, to: Node | undefined, kind: string): void => {
+  const add = (from: Node | undefined, to: Node | undefined, kind: string, why?: string): void => {
     if (!from || !to || from === to) return;
     const id = `${from.key}>${to.key}`;
-    if (seen.has(id)) return;
+    if (seen.has(id)) {
+      // A later, explained edge replaces the bare one drawn from the sources.
+      const existing = edges.find((e) => e.from === from && e.to === to);
+      if (existing && why && !existing.why) existing.why = why;
+      return;
+    }
     seen.add(id);
-    edges.push({ from, to, kind });
+    edges.push(why ? { from, to, kind, why } : { from, to, kind });
   };
   for (const s of input.sources) add(byKey.get(`a:${s.articleId}`), byKey.get(`o:${s.outlet ?? '(outlet unknown)'}`), 'published');
   for (const o of input.origins) for (const a of o.articles ?? []) add(byKey.get(`a:${a}`), byKey.get(`g:${o.name.toLowerCase()}`), 'rests-on');
-  for (const e of input.edges) add(resolve(e.from), resolve(e.to), edgeKind(e.kind));
+  for (const o of input.origins) for (const r of o.restsOn ?? []) add(byKey.get(`g:${o.name.toLowerCase()}`), byKey.get(`g:${restName(r).toLowerCase()}`), 'rests-on');
+  for (const e of input.edges) add(resolve(e.from), resolve(e.to), edgeKind(e.kind), e.why);
   return { nodes: [...articles, ...outlets, ...origins], edges, height: TOP + rows * ROW + 16 };
+}
+
+function restName(r: string | { name: string }): string {
+  return typeof r === 'string' ? r : r.name;
 }
 
 function path(e: Edge): string {
@@ -157,8 +172,13 @@ export function ProvenanceGraph(props: GraphInput): JSX.Element {
             Agencies and wires
           </text>
           {edges.map((e) => (
-            <path key={`${e.from.key}>${e.to.key}`} d={path(e)} class={`edge edge-${EDGE_LABEL[e.kind] ? e.kind : 'related'}`} marker-end={`url(#arrow-${EDGE_LABEL[e.kind] ? e.kind : 'related'})`}>
-              <title>{`${e.from.label} ${EDGE_LABEL[e.kind] ?? e.kind} ${e.to.label}`}</title>
+            <path
+              key={`${e.from.key}>${e.to.key}`}
+              d={path(e)}
+              class={`edge edge-${EDGE_LABEL[e.kind] ? e.kind : 'related'}${e.from.kind === 'article' && e.to.kind === 'origin' ? ' edge-long' : ''}`}
+              marker-end={`url(#arrow-${EDGE_LABEL[e.kind] ? e.kind : 'related'})`}
+            >
+              <title>{`${e.from.label} ${EDGE_LABEL[e.kind] ?? e.kind} ${e.to.label}${e.why ? ` (${e.why})` : ''}`}</title>
             </path>
           ))}
           {nodes.map((n) => {
@@ -210,6 +230,7 @@ export function ProvenanceGraph(props: GraphInput): JSX.Element {
             {edges.map((e) => (
               <li key={`${e.from.key}>${e.to.key}`}>
                 {e.from.label} <em>{EDGE_LABEL[e.kind] ?? e.kind}</em> {e.to.label}
+                {e.why && <span class="muted"> ({e.why.length > 160 ? `${e.why.slice(0, 159)}…` : e.why})</span>}
               </li>
             ))}
           </ul>

@@ -24,6 +24,25 @@ import { Link } from '../router';
 
 type CiteIndex = ReadonlyMap<string, { n: number; label: string }>;
 
+/** Long lists show their first `n` items and a button for the rest. */
+function useMore<T>(items: readonly T[], n: number): { shown: readonly T[]; more: JSX.Element | null } {
+  const [all, setAll] = useState(false);
+  if (all || items.length <= n) return { shown: items, more: null };
+  return {
+    shown: items.slice(0, n),
+    more: (
+      <button type="button" class="secondary small more" onClick={() => setAll(true)}>
+        Show all {items.length}
+      </button>
+    ),
+  };
+}
+
+/** A short name for a source: its outlet, or its file name when the outlet is unknown. */
+export function sourceLabel(s: { outlet: string | null; source: string }): string {
+  return s.outlet ?? s.source.split(/[\\/]/).pop() ?? s.source;
+}
+
 /** The sources of a story: from the comparison, or the bare article list before it exists. */
 function sourcesOf(story: StoryDetail): Source[] {
   if (story.comparison?.sources?.length) return story.comparison.sources;
@@ -71,9 +90,9 @@ function SourceCard(props: { source: Source; n: number; text: Article | null | u
           <>
             <dt>Because</dt>
             <dd>
-              {s.attributions.slice(0, 3).map((a, i) => (
-                <q key={i} class="passage" title={a.cue}>
-                  {a.passage}
+              {s.attributions.slice(0, 2).map((a, i) => (
+                <q key={i} class="passage" title={`${a.cue}: ${a.passage}`}>
+                  {a.passage.length > 140 ? `${a.passage.slice(0, 139)}…` : a.passage}
                 </q>
               ))}
             </dd>
@@ -82,11 +101,13 @@ function SourceCard(props: { source: Source; n: number; text: Article | null | u
         {s.duplicateSources.length > 0 && (
           <>
             <dt>Same text</dt>
-            <dd>{s.duplicateSources.join(', ')}</dd>
+            <dd>{s.duplicateSources.map((d) => d.split(/[\\/]/).pop()).join(', ')}</dd>
           </>
         )}
         <dt>Input</dt>
-        <dd class="source-path">{s.source}</dd>
+        <dd class="source-path" title={s.source}>
+          {s.source.split(/[\\/]/).pop()}
+        </dd>
       </dl>
       {props.text === undefined ? (
         <button type="button" class="secondary small" onClick={props.onRead}>
@@ -124,6 +145,7 @@ function Sources(props: { sources: Source[] }): JSX.Element {
           Read all texts side by side
         </button>
       )}
+      {props.sources.length > 4 && <p class="muted small scroll-hint">Scroll sideways to compare all {props.sources.length} sources →</p>}
       <div class="sources">
         {props.sources.map((s, i) => (
           <SourceCard key={s.articleId} source={s} n={i + 1} text={texts[s.articleId]} onRead={() => read([s.articleId])} />
@@ -134,12 +156,13 @@ function Sources(props: { sources: Source[] }): JSX.Element {
 }
 
 function ConflictCards(props: { story: StoryDetail; cites: CiteIndex }): JSX.Element | null {
-  const conflicts = extra(props.story, 'conflicts');
-  if (!conflicts?.length) return null;
+  const conflicts = extra(props.story, 'conflicts') ?? [];
+  const { shown, more } = useMore(conflicts, 3);
+  if (!conflicts.length) return null;
   return (
     <Section id="conflicts" title="Conflicts between outlets" count={conflicts.length}>
       <div class="conflicts">
-        {conflicts.map((c, i) => (
+        {shown.map((c, i) => (
           <article class="conflict-card" key={i} aria-label={`conflict on ${c.slot ?? 'a detail'}`}>
             <h3>
               <span class="badge conflict-badge">Conflict</span> {c.slot ? `on ${c.slot}` : 'on a detail'}
@@ -155,20 +178,33 @@ function ConflictCards(props: { story: StoryDetail; cites: CiteIndex }): JSX.Ele
                 </div>
               ))}
             </div>
+            {c.why && <p class="muted small why-line">{c.why}</p>}
           </article>
         ))}
       </div>
+      {more}
     </Section>
   );
 }
 
 function Claims(props: { story: StoryDetail; cites: CiteIndex }): JSX.Element | null {
-  const claims = extra(props.story, 'claims');
-  if (!claims?.length) return null;
+  const claims = extra(props.story, 'claims') ?? [];
   const order: Record<string, number> = { conflicting: 0, corroborated: 1, 'single-origin': 2, unique: 3 };
-  const sorted = [...claims].sort((a, b) => (order[a.status ?? ''] ?? 9) - (order[b.status ?? ''] ?? 9));
+  const { shown: sorted, more } = useMore([...claims].sort((a, b) => (order[a.status ?? ''] ?? 9) - (order[b.status ?? ''] ?? 9)), 10);
+  if (!claims.length) return null;
+  const counts = new Map<string, number>();
+  for (const c of claims) counts.set(c.status ?? 'unknown', (counts.get(c.status ?? 'unknown') ?? 0) + 1);
   return (
     <Section id="claims" title="Claims" count={claims.length}>
+      <p class="claim-summary">
+        {[...counts.entries()]
+          .sort((a, b) => (order[a[0]] ?? 9) - (order[b[0]] ?? 9))
+          .map(([status, n]) => (
+            <span key={status}>
+              <StatusBadge status={status} /> {n}
+            </span>
+          ))}
+      </p>
       <div class="table-scroll">
         <table class="claims">
           <thead>
@@ -197,6 +233,7 @@ function Claims(props: { story: StoryDetail; cites: CiteIndex }): JSX.Element | 
           </tbody>
         </table>
       </div>
+      {more}
     </Section>
   );
 }
@@ -222,11 +259,12 @@ function Brief(props: { story: StoryDetail; cites: CiteIndex }): JSX.Element | n
 
 function Entities(props: { story: StoryDetail }): JSX.Element | null {
   const entities = props.story.entities ?? [];
+  const { shown, more } = useMore(entities, 16);
   if (entities.length === 0) return null;
   return (
     <Section id="entities" title="Who and where" count={entities.length}>
       <ul class="entities">
-        {entities.map((e) => (
+        {shown.map((e) => (
           <li key={e.id}>
             <EntityLink id={e.id}>{e.name}</EntityLink>
             {e.type && <span class="kind">{e.type.toLowerCase()}</span>}
@@ -234,23 +272,26 @@ function Entities(props: { story: StoryDetail }): JSX.Element | null {
           </li>
         ))}
       </ul>
+      {more}
     </Section>
   );
 }
 
 function Quotes(props: { story: StoryDetail; cites: CiteIndex }): JSX.Element | null {
-  const quotes = extra(props.story, 'quotes');
-  if (!quotes?.length) return null;
+  const quotes = extra(props.story, 'quotes') ?? [];
+  const { shown, more } = useMore(quotes, 6);
+  if (!quotes.length) return null;
   return (
     <Section id="quotes" title="Quotes" count={quotes.length}>
       <ul class="quotes">
-        {quotes.map((q, i) => {
-          const variants = (q.variants ?? []).map(variantText).filter((v) => v !== q.text);
+        {shown.map((q, i) => {
+          const variants = [...new Set((q.variants ?? []).map(variantText).filter((v) => v !== q.text))];
+          const articles = q.articles ?? (q.variants ?? []).flatMap((v) => (typeof v === 'object' && 'articleId' in v && typeof v.articleId === 'string' ? [v.articleId] : []));
           return (
             <li key={i}>
               <blockquote>{q.text}</blockquote>
               <p class="meta">
-                — {speakerName(q.speaker) ?? 'unattributed'} <Citations articles={q.articles} index={props.cites} />
+                — {speakerName(q.speaker) ?? 'unattributed'} <Citations articles={articles} index={props.cites} />
               </p>
               {variants.length > 0 && (
                 <div class="quote-variants">
@@ -268,17 +309,19 @@ function Quotes(props: { story: StoryDetail; cites: CiteIndex }): JSX.Element | 
           );
         })}
       </ul>
+      {more}
     </Section>
   );
 }
 
 function Timeline(props: { story: StoryDetail; cites: CiteIndex }): JSX.Element | null {
-  const timeline = extra(props.story, 'timeline');
-  if (!timeline?.length) return null;
+  const timeline = extra(props.story, 'timeline') ?? [];
+  const { shown, more } = useMore(timeline, 8);
+  if (!timeline.length) return null;
   return (
     <Section id="timeline" title="Timeline" count={timeline.length}>
       <ol class="timeline">
-        {timeline.map((t, i) => (
+        {shown.map((t, i) => (
           <li key={i}>
             <time dateTime={t.date}>{formatDate(t.date)}</time>
             <p>
@@ -287,6 +330,7 @@ function Timeline(props: { story: StoryDetail; cites: CiteIndex }): JSX.Element 
           </li>
         ))}
       </ol>
+      {more}
     </Section>
   );
 }
@@ -333,7 +377,12 @@ function Thread(props: { story: StoryDetail }): JSX.Element | null {
       <h2 id="thread-h">
         <span class="badge thread-badge">Thread</span> Connected stories
       </h2>
-      {props.story.threadInfo?.reason && <p class="muted small">Linked by {props.story.threadInfo.reason}</p>}
+      {props.story.threadInfo?.reason && (
+        <details class="small">
+          <summary>Why linked</summary>
+          <p class="muted">{props.story.threadInfo.reason}</p>
+        </details>
+      )}
       <ul>
         {others.map((s) => (
           <li key={s.id}>
@@ -351,7 +400,7 @@ function StoryBody(props: { story: StoryDetail }): JSX.Element {
   useTitle(story.title);
   const sources = sourcesOf(story);
   const numbers = new Map(sources.map((s, i) => [s.articleId, i + 1]));
-  const cites: CiteIndex = new Map(sources.map((s, i) => [s.articleId, { n: i + 1, label: `${s.outlet ?? s.source}, ${formatDate(s.published)}` }]));
+  const cites: CiteIndex = new Map(sources.map((s, i) => [s.articleId, { n: i + 1, label: `${sourceLabel(s)}, ${formatDate(s.published)}` }]));
   const outlets = new Set(sources.map((s) => s.outlet).filter(Boolean)).size;
   const conflicts = extra(story, 'conflicts')?.length ?? 0;
   useEffect(() => {
@@ -384,17 +433,21 @@ function StoryBody(props: { story: StoryDetail }): JSX.Element {
         <div class="story-main">
           <Brief story={story} cites={cites} />
           <ConflictCards story={story} cites={cites} />
-          <Sources sources={sources} />
-          <Claims story={story} cites={cites} />
           <Provenance story={story} sources={sources} numbers={numbers} />
-          <Quotes story={story} cites={cites} />
-          <Timeline story={story} cites={cites} />
-          <Why story={story} cites={cites} />
         </div>
         <div class="story-side">
           <Thread story={story} />
           <Entities story={story} />
         </div>
+      </div>
+      <div class="story-wide">
+        <Sources sources={sources} />
+        <Claims story={story} cites={cites} />
+        <div class="two-col">
+          <Quotes story={story} cites={cites} />
+          <Timeline story={story} cites={cites} />
+        </div>
+        <Why story={story} cites={cites} />
       </div>
     </article>
   );
