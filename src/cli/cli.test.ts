@@ -103,3 +103,15 @@ describe('dossier CLI', () => {
     expect(r.code).toBe(4);
   });
 });
+
+describe('dossier search', () => {
+  it('finds articles by words, diacritics-insensitively, with their story', () => {
+    const db = tempDb();
+    dossier('analyze', 'examples/sample', '--db', db);
+    const r = dossier('search', 'Simunovic', '--db', db, '--json');
+    expect(r.code).toBe(0);
+    const hits = JSON.parse(r.stdout) as { storyId: string | null; snippet: string }[];
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.storyId && /\[/.test(h.snippet))).toBe(true);
+  });
+});

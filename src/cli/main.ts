@@ -5,16 +5,18 @@
  */
 import { Command, CommanderError } from 'commander';
 import * as analyze from './commands/analyze.js';
+import * as annotate from './commands/annotate.js';
 import * as extract from './commands/extract.js';
 import * as merge from './commands/merge.js';
 import * as recluster from './commands/recluster.js';
 import * as split from './commands/split.js';
+import * as search from './commands/search.js';
 import * as serve from './commands/serve.js';
 import * as stories from './commands/stories.js';
 import * as story from './commands/story.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 
-const COMMANDS: readonly { register(program: Command): void }[] = [analyze, stories, story, extract, serve, merge, split, recluster];
+const COMMANDS: readonly { register(program: Command): void }[] = [analyze, stories, story, extract, annotate, serve, merge, split, recluster, search];
 
 const program = new Command()
   .name('dossier')
