@@ -5,11 +5,11 @@
 import { sharedDir } from '../eval/suite.js';
 import type { BenchSuite } from './suite.js';
 import { apiBench } from './suites/api.js';
-import { clusteringBench } from './suites/clustering.js';
 import { pipelineBench } from './suites/pipeline.js';
+import { compareBench } from './suites/compare.js';
 
 /** Every benchmark suite. */
-const SUITES: readonly BenchSuite[] = [pipelineBench, apiBench, clusteringBench];
+const SUITES: readonly BenchSuite[] = [pipelineBench, apiBench, compareBench];
 
 const wanted = process.argv.slice(2);
 const shared = sharedDir();

@@ -81,7 +81,8 @@ export function findConflicts(articles: readonly PreparedArticle[], pairs: reado
   for (const p of pairs) {
     const s = articles[p.a]!.sentences[p.i]!;
     const t = articles[p.b]!.sentences[p.j]!;
-    if (!isClaim(s) || !isClaim(t)) continue;
+    // The same words cannot disagree with themselves (copies are common).
+    if (s.text === t.text || !isClaim(s) || !isClaim(t)) continue;
     const x = { a: p.a, i: p.i };
     const y = { a: p.b, i: p.j };
     out.push(...numberConflicts(s, t, x, y, p.claim, config));

@@ -34,7 +34,7 @@ export function prepareArticle(article: AnnotatedArticle, gazetteer: Gazetteer):
   const names = article.entities.map((e) => ({ start: e.start, end: e.end, text: e.text }));
   const sentences = article.sentences.map((s, index): PreparedSentence => {
     const slots = sentenceSlots(s.text, s.start, article.published, gazetteer, names);
-    const tokens = tokenize(s.text, s.start);
+    const tokens = slots.tokens;
     const content = (keep: (i: number) => boolean): Set<string> =>
       new Set(tokens.filter((t, i) => !t.stop && t.norm.length > 1 && keep(i)).map((t) => t.stem));
     return {

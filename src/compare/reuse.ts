@@ -91,26 +91,35 @@ export function findReuse(articles: readonly PreparedArticle[], pairs: readonly 
   return [...best.values()].sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
 }
 
-function gramIndex(a: PreparedArticle, n: number): Map<string, number[]> {
-  const m = new Map<string, number[]>();
-  for (let i = 0; i + n <= a.tokens.length; i++) {
-    const k = a.tokens.slice(i, i + n).map((t) => t.stem).join(' ');
-    const list = m.get(k);
-    if (list) list.push(i);
-    else m.set(k, [i]);
-  }
-  return m;
+interface Grams {
+  /** The n-gram starting at each position. */
+  readonly keys: readonly string[];
+  /** Positions of each n-gram. */
+  readonly at: ReadonlyMap<string, number[]>;
 }
 
-function commonRuns(x: PreparedArticle, y: PreparedArticle, yGrams: Map<string, number[]>, config: ReuseConfig): Run[] {
+function gramIndex(a: PreparedArticle, n: number): Grams {
+  const at = new Map<string, number[]>();
+  const keys: string[] = [];
+  for (let i = 0; i + n <= a.tokens.length; i++) {
+    let k = a.tokens[i]!.stem;
+    for (let d = 1; d < n; d++) k += ` ${a.tokens[i + d]!.stem}`;
+    keys.push(k);
+    const list = at.get(k);
+    if (list) list.push(i);
+    else at.set(k, [i]);
+  }
+  return { keys, at };
+}
+
+function commonRuns(x: PreparedArticle, y: PreparedArticle, xGrams: Grams, yGrams: Grams, config: ReuseConfig): Run[] {
   const runs: Run[] = [];
   const tx = x.tokens;
   const ty = y.tokens;
   const n = config.minRun;
   let i = 0;
   while (i + n <= tx.length) {
-    const k = tx.slice(i, i + n).map((t) => t.stem).join(' ');
-    const at = yGrams.get(k);
+    const at = yGrams.at.get(xGrams.keys[i]!);
     let bestLen = 0;
     let bestJ = -1;
     for (const j of at ?? []) {
@@ -134,10 +143,10 @@ function commonRuns(x: PreparedArticle, y: PreparedArticle, yGrams: Map<string, 
   return runs;
 }
 
-function relate(articles: readonly PreparedArticle[], a: number, b: number, grams: readonly Map<string, number[]>[], pairs: readonly SentencePair[], config: ReuseConfig): Reuse | null {
+function relate(articles: readonly PreparedArticle[], a: number, b: number, grams: readonly Grams[], pairs: readonly SentencePair[], config: ReuseConfig): Reuse | null {
   const A = articles[a]!;
   const B = articles[b]!;
-  const runs = commonRuns(A, B, grams[b]!, config);
+  const runs = commonRuns(A, B, grams[a]!, grams[b]!, config);
   const validRuns = runs.filter((r) => r.valid);
   const paraphrased = pairs.filter((p) => p.full >= config.paraphrase && p.shared >= 4);
   if (validRuns.length === 0 && paraphrased.length === 0) return null;

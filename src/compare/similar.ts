@@ -20,7 +20,7 @@ export interface SentencePair {
 }
 
 /** Stems in more sentences than this share are too common to find candidates with. */
-const COMMON_SHARE = 0.3;
+const COMMON_SHARE = 0.15;
 
 /** All cross-article sentence pairs with `claim` or `full` similarity of at least `min`. */
 export function similarSentences(articles: readonly PreparedArticle[], min: number): SentencePair[] {

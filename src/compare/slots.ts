@@ -65,6 +65,8 @@ export interface SentenceSlots {
   readonly done: readonly string[];
   /** Token indexes that carry a slot value (left out when comparing the rest of the sentence). */
   readonly slotTokens: ReadonlySet<number>;
+  /** The sentence's tokens, with article offsets. */
+  readonly tokens: readonly Token[];
 }
 
 const WORD_NUMBERS: Readonly<Record<string, number>> = {
@@ -117,6 +119,7 @@ export function sentenceSlots(text: string, offset: number, published: string | 
     possible,
     done,
     slotTokens,
+    tokens,
   };
 }
 

@@ -71,16 +71,21 @@ export function stem(word: string): string {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.,][0-9]+)*/gu;
+const ASCII = /^[\x00-\x7f]*$/;
 const QUOTE_OPEN = /["“«„]/;
 const QUOTE_CLOSE = /["”»]/;
 
 /** Tokens of a text with offsets; quoted spans are marked. */
 export function tokenize(text: string, offset = 0): Token[] {
   const quoted = quotedRanges(text);
+  let q = 0;
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
+    // Tokens come in text order: advance past quoted ranges that ended before this token.
+    while (q < quoted.length && quoted[q]![1] <= m.index) q++;
     const raw = m[0];
-    const norm = foldDiacritics(raw).toLowerCase();
+    // Most tokens are plain ASCII: folding (Unicode normalisation) only where it can change something.
+    const norm = (ASCII.test(raw) ? raw : foldDiacritics(raw)).toLowerCase();
     const number = /^[0-9]/.test(norm);
     const start = m.index;
     out.push({
@@ -91,7 +96,7 @@ export function tokenize(text: string, offset = 0): Token[] {
       capital: /^\p{Lu}/u.test(raw),
       stop: STOPWORDS.has(norm),
       number,
-      quoted: quoted.some(([s, e]) => start >= s && start < e),
+      quoted: q < quoted.length && start >= quoted[q]![0] && start < quoted[q]![1],
     });
   }
   return out;

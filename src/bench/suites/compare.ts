@@ -1,0 +1,49 @@
+/**
+ * Comparing one large story: 50 articles made from the golden stories' texts (shuffled sentences,
+ * light edits, different outlets and times), timed end to end through `compareContent`.
+ */
+import { loadGoldenStories } from '../../compare/golden.js';
+import { loadGazetteer } from '../../compare/places.js';
+import { compareContent } from '../../compare/sources.js';
+import { annotateArticle } from '../../annotate/index.js';
+import { contentHash } from '../../dedupe/fingerprint.js';
+import type { AnnotatedArticle } from '../../model.js';
+import { peakRssMiB, type BenchSuite } from '../suite.js';
+
+/** Builds `n` articles of one story: each takes sentences of the golden texts in a rotated order. */
+function makeStory(n: number): AnnotatedArticle[] {
+  const sentences = loadGoldenStories().flatMap((s) => s.articles.flatMap((a) => a.sentences.map((x) => x.text)));
+  if (sentences.length === 0) return [];
+  const out: AnnotatedArticle[] = [];
+  for (let i = 0; i < n; i++) {
+    const picked: string[] = [];
+    for (let k = 0; k < 30; k++) picked.push(sentences[(i * 7 + k * 13) % sentences.length]!);
+    const text = picked.map((s, k) => (k % 4 === 3 ? `${s}\n` : s)).join(' ') + `\n\nNote ${i}.`;
+    const a = annotateArticle(
+      { rawId: `b${i}`, source: `bench/${i}`, title: `Bench story ${i % 5}`, byline: null, published: `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T08:00:00Z`, publishedRule: 'bench', outlet: `Outlet ${i % 17}`, language: 'en', url: null, text, credits: i % 9 === 0 ? ['Meridian Press Agency'] : [], strategy: 'bench' },
+      contentHash(text),
+    );
+    out.push({ ...a, id: `b${i}` });
+  }
+  return out;
+}
+
+export const compareBench: BenchSuite = {
+  name: 'compare',
+  async run() {
+    const lines = ['  articles  sentences  seconds  claims  conflicts  reuse edges  peak RSS MiB'];
+    const gazetteer = loadGazetteer();
+    for (const n of [10, 50]) {
+      const articles = makeStory(n);
+      if (articles.length === 0) return ['  no golden stories (run from the repository root)'];
+      const t0 = performance.now();
+      const cmp = compareContent(articles, { gazetteer });
+      const secs = (performance.now() - t0) / 1000;
+      const sentences = articles.reduce((s, a) => s + a.sentences.length, 0);
+      const reuse = cmp.provenance?.edges.filter((e) => e.kind === 'copies' || e.kind === 'rewrites').length ?? 0;
+      lines.push(`  ${String(n).padStart(8)}  ${String(sentences).padStart(9)}  ${secs.toFixed(3).padStart(7)}  ${String(cmp.claims?.length ?? 0).padStart(6)}  ${String(cmp.conflicts?.length ?? 0).padStart(9)}  ${String(reuse).padStart(11)}  ${peakRssMiB().toFixed(0).padStart(12)}`);
+    }
+    lines.push('  goal: 50 articles in under 2 s');
+    return lines;
+  },
+};
