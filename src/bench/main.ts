@@ -5,11 +5,12 @@
 import { sharedDir } from '../eval/suite.js';
 import type { BenchSuite } from './suite.js';
 import { apiBench } from './suites/api.js';
+import { extractionBench } from './suites/extraction.js';
 import { pipelineBench } from './suites/pipeline.js';
 import { compareBench } from './suites/compare.js';
 
 /** Every benchmark suite. */
-const SUITES: readonly BenchSuite[] = [pipelineBench, apiBench, compareBench];
+const SUITES: readonly BenchSuite[] = [extractionBench, pipelineBench, apiBench, compareBench];
 
 const wanted = process.argv.slice(2);
 const shared = sharedDir();

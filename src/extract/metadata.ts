@@ -32,63 +32,122 @@ interface JsonLdArticle {
   language?: string;
 }
 
+/**
+ * What metadata reads from the page, gathered in one walk over the elements: selector queries
+ * walk the whole tree each time, and a page needs dozens of lookups.
+ */
+interface PageIndex {
+  /** `<meta>` content by lower-cased name, property, itemprop or http-equiv; first wins. */
+  readonly meta: Map<string, string>;
+  readonly jsonLd: string[];
+  canonical: string | null;
+  h1: DomElement | null;
+  title: string | null;
+  /** `datetime` of `<time>` elements, in page order. */
+  readonly times: string[];
+  /** `datetime`/`content` of elements with itemprop datePublished / dateModified. */
+  readonly itempropDates: Map<string, string>;
+  /** Elements whose class or id mentions a date, time, byline or meta line (first 40). */
+  readonly dateHolders: DomElement[];
+  byline: DomElement | null;
+}
+
+function indexPage(document: DomDocument): PageIndex {
+  const index: PageIndex = { meta: new Map(), jsonLd: [], canonical: null, h1: null, title: null, times: [], itempropDates: new Map(), dateHolders: [], byline: null };
+  const root = document.documentElement as DomElement | null;
+  if (!root) return index;
+  const stack: DomElement[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'META') {
+      const content = el.getAttribute('content');
+      if (content) {
+        for (const key of ['name', 'property', 'itemprop', 'http-equiv']) {
+          const name = el.getAttribute(key)?.toLowerCase();
+          if (name && !index.meta.has(name)) index.meta.set(name, content);
+        }
+      }
+    } else if (tag === 'SCRIPT') {
+      if (el.getAttribute('type')?.toLowerCase() === 'application/ld+json') index.jsonLd.push(el.textContent ?? '');
+      continue;
+    } else if (tag === 'LINK') {
+      if (!index.canonical && el.getAttribute('rel')?.toLowerCase() === 'canonical') index.canonical = el.getAttribute('href');
+    } else if (tag === 'TITLE') {
+      index.title ??= el.textContent;
+    } else if (tag === 'H1') {
+      index.h1 ??= el;
+    } else if (tag === 'TIME') {
+      const dt = el.getAttribute('datetime');
+      if (dt) index.times.push(dt);
+    }
+    const itemprop = el.getAttribute('itemprop');
+    if (itemprop === 'datePublished' || itemprop === 'dateModified') {
+      const v = el.getAttribute('datetime') ?? el.getAttribute('content') ?? (tag === 'META' ? null : el.textContent);
+      if (v && !index.itempropDates.has(itemprop)) index.itempropDates.set(itemprop, v);
+    }
+    if (tag !== 'META' && tag !== 'LINK' && tag !== 'HTML' && tag !== 'BODY') {
+      const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+      if (names.length > 1) {
+        if (index.dateHolders.length < 40 && /date|time|byline|meta/.test(names)) index.dateHolders.push(el);
+        if (!index.byline && (/byline|author/.test(names) || el.getAttribute('rel') === 'author' || itemprop === 'author')) index.byline = el;
+      }
+    }
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as DomElement);
+  }
+  return index;
+}
+
 /** Reads the page's metadata; `source` (a URL, when it is one) feeds the URL-date rule. */
 export function readMetadata(document: DomDocument, source = ''): PageMetadata {
-  const ld = readJsonLd(document);
+  const page = indexPage(document);
+  const ld = readJsonLd(page.jsonLd);
   const meta = (...names: string[]): string | null => {
     for (const name of names) {
-      for (const el of (Array.from(document.querySelectorAll(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"], meta[http-equiv="${name}"]`)) as DomElement[])) {
-        const value = clean(el.getAttribute('content'));
-        if (value) return value;
-      }
+      const value = clean(page.meta.get(name.toLowerCase()));
+      if (value) return value;
     }
     return null;
   };
-  const canonical = clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? meta('og:url') ?? clean(ld.url);
+  const canonical = clean(page.canonical) ?? meta('og:url') ?? clean(ld.url);
   const url = canonical && /^https?:\/\//i.test(canonical) ? canonical : /^https?:\/\//i.test(source) ? source : canonical;
 
+  // Lazy candidates: the costly visible-text rule runs only when nothing better was found.
   const published = firstDate([
-    [ld.datePublished, 'jsonld:datePublished'],
-    [meta('article:published_time'), 'meta:article:published_time'],
-    [meta('og:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'DC.date.issued', 'dcterms.created', 'dc.date', 'DC.date', 'date'), 'meta:date'],
-    [attr(document, 'time[itemprop="datePublished"], [itemprop="datePublished"]', 'datetime') ?? attr(document, 'time[pubdate]', 'datetime'), 'html:itemprop-time'],
-    [attr(document, 'article time[datetime], time[datetime]', 'datetime'), 'html:time'],
-    [urlDate(url ?? source), 'url:path-date'],
-    [visibleDate(document), 'text:date-line'],
+    [() => ld.datePublished, 'jsonld:datePublished'],
+    [() => meta('article:published_time'), 'meta:article:published_time'],
+    [() => meta('og:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.created', 'dc.date', 'date'), 'meta:date'],
+    [() => page.itempropDates.get('datePublished'), 'html:itemprop'],
+    [() => page.times[0], 'html:time'],
+    [() => urlDate(url ?? source), 'url:path-date'],
+    [() => visibleDate(page.dateHolders), 'text:date-line'],
   ]);
   const modified = firstDate([
-    [ld.dateModified, 'jsonld:dateModified'],
-    [meta('article:modified_time'), 'meta:article:modified_time'],
-    [meta('og:updated_time', 'dateModified', 'last-modified', 'dcterms.modified', 'DC.date.modified'), 'meta:modified'],
-    [attr(document, '[itemprop="dateModified"]', 'datetime') ?? attr(document, '[itemprop="dateModified"]', 'content'), 'html:itemprop-time'],
+    [() => ld.dateModified, 'jsonld:dateModified'],
+    [() => meta('article:modified_time'), 'meta:article:modified_time'],
+    [() => meta('og:updated_time', 'dateModified', 'last-modified', 'dcterms.modified', 'dc.date.modified'), 'meta:modified'],
+    [() => page.itempropDates.get('dateModified'), 'html:itemprop'],
   ]);
 
-  const h1 = document.querySelector('h1');
-  const docTitle = clean(document.querySelector('title')?.textContent);
+  const docTitle = clean(page.title);
   return {
-    title: clean(ld.headline) ?? meta('og:title', 'twitter:title', 'dc.title', 'DC.title') ?? (h1 ? clean(elementText(h1 as unknown as NodeLike)) : null) ?? (docTitle ? stripSiteSuffix(docTitle) : null),
-    byline: clean(ld.author) ?? personName(meta('author', 'article:author', 'dc.creator', 'DC.creator', 'parsely-author', 'sailthru.author')) ?? visibleByline(document),
+    title: clean(ld.headline) ?? meta('og:title', 'twitter:title', 'dc.title') ?? (page.h1 ? clean(elementText(page.h1 as unknown as NodeLike)) : null) ?? (docTitle ? stripSiteSuffix(docTitle) : null),
+    byline: clean(ld.author) ?? personName(meta('author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author')) ?? visibleByline(page.byline),
     published,
     modified,
-    outlet: clean(ld.publisher) ?? meta('og:site_name', 'application-name', 'publisher', 'dc.publisher', 'DC.publisher'),
+    outlet: clean(ld.publisher) ?? meta('og:site_name', 'application-name', 'publisher', 'dc.publisher'),
     language: normaliseLanguage(document.documentElement?.getAttribute('lang') ?? meta('content-language', 'language', 'dc.language', 'og:locale') ?? ld.language),
     url,
     section: clean(ld.section) ?? meta('article:section', 'section', 'parsely-section', 'category'),
   };
 }
 
-function firstDate(candidates: readonly [string | null | undefined, string][]): Found<string> | null {
-  for (const [value, rule] of candidates) {
+function firstDate(candidates: readonly [() => string | null | undefined, string][]): Found<string> | null {
+  for (const [get, rule] of candidates) {
+    const value = get();
     const iso = value ? normaliseDate(value) : null;
     if (iso) return { value: iso, rule };
-  }
-  return null;
-}
-
-function attr(document: DomDocument, selector: string, name: string): string | null {
-  for (const el of Array.from(document.querySelectorAll(selector)) as DomElement[]) {
-    const v = clean(el.getAttribute(name));
-    if (v) return v;
   }
   return null;
 }
@@ -101,8 +160,8 @@ export function urlDate(url: string | null): string | null {
 }
 
 /** A complete date in an element whose class or id says it holds the date. */
-function visibleDate(document: DomDocument): string | null {
-  for (const el of (Array.from(document.querySelectorAll('[class*="date"], [class*="time"], [id*="date"], [class*="byline"], [class*="meta"]')) as DomElement[]).slice(0, 40)) {
+function visibleDate(holders: readonly DomElement[]): string | null {
+  for (const el of holders) {
     const text = clean(el.textContent);
     if (!text || text.length > 200) continue;
     const found = findFullDate(text);
@@ -112,8 +171,7 @@ function visibleDate(document: DomDocument): string | null {
 }
 
 /** The text of an author or byline element, without "By". */
-function visibleByline(document: DomDocument): string | null {
-  const el = document.querySelector('[rel="author"], [itemprop="author"], .byline, .author, [class*="byline"]');
+function visibleByline(el: DomElement | null): string | null {
   const text = clean(el?.textContent)?.replace(/^(by|von|par|por)\s+/i, '') ?? null;
   return text && text.length <= 100 ? text : null;
 }
@@ -130,11 +188,11 @@ function stripSiteSuffix(title: string): string {
 }
 
 /** The first article-like object in the page's JSON-LD blocks. */
-function readJsonLd(document: DomDocument): JsonLdArticle {
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]')) as DomElement[]) {
+function readJsonLd(scripts: readonly string[]): JsonLdArticle {
+  for (const script of scripts) {
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      data = JSON.parse(script);
     } catch {
       continue; // Broken JSON-LD is common; the meta tags still count.
     }

@@ -12,8 +12,6 @@ import type { DomElement } from './dom.js';
 /** Tags that never hold article text. */
 const DROP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'CANVAS', 'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'OBJECT', 'EMBED', 'LINK', 'META']);
 
-const DROP_SELECTOR = [...DROP_TAGS].map((t) => t.toLowerCase()).join(',');
-
 /** Landmark tags that hold page furniture, unless they hold the article itself. */
 const FURNITURE_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'FORM', 'FIGCAPTION', 'FIGURE', 'HEADER', 'MENU', 'DIALOG']);
 
@@ -41,21 +39,73 @@ const CONTENT_WORDS = new Set(['body', 'text', 'content', 'article', 'story', 'e
 /** An element holding at least this share of the page's prose is never removed. */
 const ARTICLE_SHARE = 0.4;
 
+/** Text measures of one element's subtree, computed once for the whole page. */
+interface Stats {
+  /** All text characters. */
+  readonly text: number;
+  /** Characters inside links. */
+  readonly link: number;
+  /** Characters inside `<p>` elements. */
+  readonly para: number;
+  /** Holds an `<article>`, `<main>` or `itemprop="articleBody"` element. */
+  readonly article: boolean;
+}
+
+const TEXT_NODE = 3;
+
+/**
+ * One post-order pass (explicit stack: pages with 100,000 nested elements must not overflow)
+ * measuring every element's text, skipping dropped tags so script text is not prose.
+ */
+function measure(root: DomElement): Map<DomElement, Stats> {
+  const stats = new Map<DomElement, Stats>();
+  const stack: [DomElement, boolean][] = [[root, false]];
+  while (stack.length) {
+    const [el, done] = stack.pop()!;
+    const kids = el.childNodes;
+    if (!done) {
+      stack.push([el, true]);
+      for (let i = 0; i < kids.length; i++) {
+        const kid = kids[i] as DomElement;
+        if (kid.nodeType === 1 && !DROP_TAGS.has(kid.tagName.toUpperCase())) stack.push([kid, false]);
+      }
+      continue;
+    }
+    const tag = el.tagName.toUpperCase();
+    let text = 0;
+    let link = 0;
+    let para = 0;
+    let article = tag === 'ARTICLE' || tag === 'MAIN' || el.getAttribute('itemprop') === 'articleBody';
+    for (let i = 0; i < kids.length; i++) {
+      const kid = kids[i] as DomElement;
+      if (kid.nodeType === TEXT_NODE) text += (kid.textContent ?? '').length;
+      else {
+        const st = stats.get(kid);
+        if (!st) continue;
+        text += st.text;
+        link += st.link;
+        para += st.para;
+        article ||= st.article;
+      }
+    }
+    if (tag === 'A') link = text;
+    if (tag === 'P') para = text;
+    stats.set(el, { text, link, para, article });
+  }
+  return stats;
+}
+
 /** Removes furniture from `root` in place. The caller owns the document (a fresh parse). */
 export function pruneFurniture(root: DomElement): number {
+  const stats = measure(root);
+  const top = stats.get(root);
+  const totals: Totals = { prose: top ? top.text - top.link : 0, paragraphs: top?.para ?? 0 };
   let removed = 0;
-  // Scripts and styles first, so their text does not count as prose in the guard below.
-  for (const el of Array.from(root.querySelectorAll(DROP_SELECTOR)) as DomElement[]) {
-    el.remove();
-    removed++;
-  }
-  const total: Totals = { prose: proseChars(root), paragraphs: paragraphChars(root) };
-  // An explicit stack, not recursion: pages with 100,000 nested elements must not overflow.
   const stack: DomElement[] = [root];
   while (stack.length) {
     const el = stack.pop()!;
     for (const kid of Array.from(el.children) as DomElement[]) {
-      if (isFurniture(kid, total)) {
+      if (isFurniture(kid, totals, stats)) {
         kid.remove();
         removed++;
       } else stack.push(kid);
@@ -64,18 +114,18 @@ export function pruneFurniture(root: DomElement): number {
   return removed;
 }
 
-function isFurniture(el: DomElement, total: Totals): boolean {
+function isFurniture(el: DomElement, total: Totals, stats: Map<DomElement, Stats>): boolean {
   const tag = el.tagName.toUpperCase();
   if (DROP_TAGS.has(tag)) return true;
   if (tag === 'BODY' || tag === 'MAIN' || tag === 'ARTICLE' || tag === 'HTML') return false;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return guarded(el, total);
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return guarded(stats.get(el), total);
   const style = el.getAttribute('style');
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return guarded(el, total);
-  if (FURNITURE_TAGS.has(tag)) return guarded(el, total);
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return guarded(stats.get(el), total);
+  if (FURNITURE_TAGS.has(tag)) return guarded(stats.get(el), total);
   const role = el.getAttribute('role');
-  if (role && FURNITURE_ROLES.test(role)) return guarded(el, total);
+  if (role && FURNITURE_ROLES.test(role)) return guarded(stats.get(el), total);
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  if (names.length > 1 && furnitureName(names)) return guarded(el, total);
+  if (names.length > 1 && furnitureName(names)) return guarded(stats.get(el), total);
   return false;
 }
 
@@ -97,32 +147,18 @@ export function furnitureName(names: string): boolean {
 
 /**
  * Furniture may go unless it holds the article: an `<article>`, `<main>` or `articleBody`
- * inside it, or a large share of the page's prose or of its `<p>` text.
+ * inside it, or a large share of the page's prose (text outside links, which also counts
+ * articles written as `<br>`-separated lines) or of its `<p>` text.
  */
-function guarded(el: DomElement, totals: Totals): boolean {
-  if (el.querySelector('article, main, [itemprop="articleBody"]')) return false;
-  if (totals.prose > 0 && proseChars(el) >= ARTICLE_SHARE * totals.prose) return false;
-  if (totals.paragraphs > 0 && paragraphChars(el) >= ARTICLE_SHARE * totals.paragraphs) return false;
+function guarded(st: Stats | undefined, total: Totals): boolean {
+  if (!st) return true;
+  if (st.article) return false;
+  if (total.prose > 0 && st.text - st.link >= ARTICLE_SHARE * total.prose) return false;
+  if (total.paragraphs > 0 && st.para >= ARTICLE_SHARE * total.paragraphs) return false;
   return true;
 }
 
 interface Totals {
   readonly prose: number;
   readonly paragraphs: number;
-}
-
-function paragraphChars(el: DomElement): number {
-  let n = 0;
-  for (const p of Array.from(el.querySelectorAll('p')) as DomElement[]) n += (p.textContent ?? '').length;
-  return n;
-}
-
-/**
- * Characters of text outside links: a cheap proxy for "article prose" that also counts
- * articles written as `<br>`-separated lines rather than `<p>` elements.
- */
-function proseChars(el: DomElement): number {
-  let links = 0;
-  for (const a of Array.from(el.querySelectorAll('a')) as DomElement[]) links += (a.textContent ?? '').length;
-  return (el.textContent ?? '').length - links;
 }
