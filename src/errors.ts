@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'store:open-failed'
   | 'store:migration-failed'
   | 'store:not-found'
+  | 'pipeline:worker-failed'
   | 'usage:invalid';
 
 /** An expected failure with a code, a human message and optional structured details. */

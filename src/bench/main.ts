@@ -7,10 +7,11 @@ import type { BenchSuite } from './suite.js';
 import { apiBench } from './suites/api.js';
 import { extractionBench } from './suites/extraction.js';
 import { pipelineBench } from './suites/pipeline.js';
+import { throughputBench } from './suites/throughput.js';
 import { compareBench } from './suites/compare.js';
 
 /** Every benchmark suite. */
-const SUITES: readonly BenchSuite[] = [extractionBench, pipelineBench, apiBench, compareBench];
+const SUITES: readonly BenchSuite[] = [extractionBench, pipelineBench, apiBench, compareBench, throughputBench];
 
 const wanted = process.argv.slice(2);
 const shared = sharedDir();

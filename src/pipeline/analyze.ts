@@ -11,7 +11,7 @@ import { compareStory } from '../compare/sources.js';
 import type { DossierConfig } from '../config.js';
 import { Messages, type Diagnostic } from '../diagnostics.js';
 import { contentHash } from '../dedupe/fingerprint.js';
-import { isDossierError } from '../errors.js';
+import { DossierError, isDossierError } from '../errors.js';
 import { learnBoilerplate } from '../extract/boilerplate.js';
 import { extractArticle } from '../extract/index.js';
 import type { IngestItem } from '../ingest/files.js';
@@ -19,6 +19,7 @@ import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, RawDocument } 
 import { sha256Hex } from '../util/hash.js';
 import type { ArticleRecord, RawRecord, Store, StoryRecord, CopyRelation } from '../store/store.js';
 import { storyTitle } from './titles.js';
+import { autoWorkerCount, defaultWorkerScript, startPreparePool, type PreparePool } from './workers.js';
 
 /** Progress after each document. */
 export interface AnalyzeProgress {
@@ -30,7 +31,18 @@ export interface AnalyzeProgress {
 export interface AnalyzeOptions {
   readonly config: DossierConfig;
   readonly onProgress?: (p: AnalyzeProgress) => void;
+  /**
+   * Worker threads for the per-document stages: a number, 0 for none, or `auto` (default):
+   * none for small inputs, where starting threads costs more than it saves, and
+   * {@link autoWorkerCount} once a run reaches its {@link AUTO_POOL_AFTER_BATCHES}th batch.
+   */
+  readonly workers?: number | 'auto';
+  /** The compiled worker script (default: the one beside this module; tests pass a bundle). */
+  readonly workerScript?: URL;
 }
+
+/** In `auto` mode the pool starts with this batch: a run shorter than this stays single-threaded. */
+export const AUTO_POOL_AFTER_BATCHES = 3;
 
 /** What one run did. */
 export interface AnalyzeSummary {
@@ -64,10 +76,34 @@ export async function analyze(
   const diagnostics: Diagnostic[] = [];
   let batch: IngestItem[] = [];
 
+  // Batches in flight: prepared (on the pool, when there is one) but not yet committed. At
+  // most one per worker, so a fast reader cannot pile up memory ahead of the writer.
+  const inFlight: { intake: BatchIntake; prepared: Promise<PreparedDocument[]> }[] = [];
+  const workers = options.workers ?? 'auto';
+  const script = options.workerScript ?? defaultWorkerScript();
+  let pool: PreparePool | null = null;
+  let batches = 0;
+
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const result = await processBatch(store, replica, batch, config);
+    const intake = await intakeBatch(store, batch);
     batch = [];
+    batches++;
+    if (!pool && script && (workers === 'auto' ? batches >= AUTO_POOL_AFTER_BATCHES && autoWorkerCount() > 0 : workers > 0)) {
+      pool = startPreparePool(workers === 'auto' ? autoWorkerCount() : workers, config, script);
+    } else if (!script && typeof workers === 'number' && workers > 0) {
+      throw new DossierError('config:invalid', 'workers: expected a compiled worker script (run the built dist/), found TypeScript sources');
+    }
+    const prepared = pool ? pool.prepare(intake.docs) : Promise.resolve(prepareDocuments(intake.docs, config));
+    prepared.catch(() => undefined); // awaited below, in order; this only marks it handled meanwhile
+    inFlight.push({ intake, prepared });
+    while (inFlight.length > (pool?.size ?? 0)) await commitOldest();
+  };
+
+  const commitOldest = async (): Promise<void> => {
+    const job = inFlight.shift()!;
+    const prepared = await job.prepared;
+    const result = await store.exclusive(() => commitBatch(store, replica, job.intake, prepared));
     totals.unchanged += result.unchanged;
     totals.articles += result.articles;
     totals.duplicates += result.duplicates;
@@ -77,13 +113,18 @@ export async function analyze(
     diagnostics.push(...result.diagnostics.filter((d) => d.severity !== 'info'));
   };
 
-  for await (const item of items) {
-    totals.read++;
-    batch.push(item);
-    options.onProgress?.({ done: totals.read, source: item.ok ? item.doc.source : item.failure.source });
-    if (batch.length >= config.batchSize) await flush();
+  try {
+    for await (const item of items) {
+      totals.read++;
+      batch.push(item);
+      options.onProgress?.({ done: totals.read, source: item.ok ? item.doc.source : item.failure.source });
+      if (batch.length >= config.batchSize) await flush();
+    }
+    await flush();
+    while (inFlight.length > 0) await commitOldest();
+  } finally {
+    await (pool as PreparePool | null)?.close();
   }
-  await flush();
 
   if (touched.size > 0) {
     // Under the writer lock and caught up, so the last writer to finish links every story.
@@ -115,12 +156,6 @@ export interface BatchResult {
   created: number;
   touched: Set<string>;
   diagnostics: Diagnostic[];
-}
-
-async function processBatch(store: Store, replica: ClusterReplica, items: readonly IngestItem[], config: DossierConfig): Promise<BatchResult> {
-  const intake = await intakeBatch(store, items);
-  const prepared = prepareDocuments(intake.docs, config);
-  return store.exclusive(() => commitBatch(store, replica, intake, prepared));
 }
 
 /** A batch after the cheap first look: what is new, and the inputs that failed before extraction. */

@@ -1,0 +1,113 @@
+/**
+ * A pool of worker threads for the per-document stages (extract, fingerprint, annotate,
+ * clustering features). The stateful parts — clusterer, compare and the store writer — stay
+ * on the main thread, one writer; the pool only ever holds the batches the orchestrator has
+ * put in flight, so memory stays bounded whatever the input size (back-pressure lives in
+ * `analyze`, which waits for the oldest batch before it sends another).
+ *
+ * Batches go to one worker each, whole: boilerplate is learned per batch, and a batch's
+ * result does not depend on which thread computed it, so the output is the same as the
+ * single-thread path's.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { DossierConfig } from '../config.js';
+import { DossierError } from '../errors.js';
+import type { RawDocument } from '../model.js';
+import type { PreparedDocument } from './analyze.js';
+
+/** A job sent to a worker. The original bytes stay behind: the stages never read them. */
+export interface PrepareRequest {
+  readonly id: number;
+  readonly docs: readonly Omit<RawDocument, 'raw'>[];
+}
+
+/** A worker's answer. */
+export type PrepareReply =
+  | { readonly id: number; readonly ok: true; readonly prepared: PreparedDocument[] }
+  | { readonly id: number; readonly ok: false; readonly message: string };
+
+/** Runs the per-document stages of batches on worker threads. */
+export interface PreparePool {
+  readonly size: number;
+  prepare(docs: readonly RawDocument[]): Promise<PreparedDocument[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The compiled worker script beside this module, or null when running from TypeScript
+ * sources (tests), where a worker thread cannot load `.ts` files.
+ */
+export function defaultWorkerScript(): URL | null {
+  const url = new URL('./prepare-worker.js', import.meta.url);
+  return import.meta.url.endsWith('.ts') ? null : url;
+}
+
+/** How many workers `auto` means: every core but the one the main thread (cluster, store) keeps busy, at least one. */
+export function autoWorkerCount(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+interface Job {
+  readonly request: PrepareRequest;
+  readonly resolve: (prepared: PreparedDocument[]) => void;
+  readonly reject: (err: Error) => void;
+}
+
+/** Starts `size` workers running `script` (see {@link defaultWorkerScript}). */
+export function startPreparePool(size: number, config: DossierConfig, script: URL): PreparePool {
+  if (!Number.isInteger(size) || size < 1) {
+    throw new DossierError('config:invalid', `workers: expected a whole number ≥ 1, found ${size}`);
+  }
+  const workers = Array.from({ length: size }, () => new Worker(fileURLToPath(script), { workerData: { config } }));
+  const idle = [...workers];
+  const queue: Job[] = [];
+  const running = new Map<Worker, Job>();
+  let nextId = 1;
+  let failure: Error | null = null;
+
+  const dispatch = (): void => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const job = queue.shift()!;
+      running.set(worker, job);
+      worker.postMessage(job.request);
+    }
+  };
+  for (const worker of workers) {
+    worker.on('message', (reply: PrepareReply) => {
+      const job = running.get(worker);
+      running.delete(worker);
+      idle.push(worker);
+      if (job) {
+        if (reply.ok) job.resolve(reply.prepared);
+        else job.reject(new DossierError('pipeline:worker-failed', `worker thread: expected prepared documents, found an error (${reply.message})`));
+      }
+      dispatch();
+    });
+    // A worker that dies takes its batch with it; the run stops rather than losing documents.
+    worker.on('error', (err) => {
+      failure = new DossierError('pipeline:worker-failed', `worker thread: expected it to keep running, found it crashed (${err.message})`);
+      running.get(worker)?.reject(failure);
+      running.delete(worker);
+      for (const job of queue.splice(0)) job.reject(failure);
+    });
+  }
+
+  return {
+    size,
+    prepare(docs) {
+      if (failure) return Promise.reject(failure);
+      if (docs.length === 0) return Promise.resolve([]);
+      return new Promise<PreparedDocument[]>((resolve, reject) => {
+        const request: PrepareRequest = { id: nextId++, docs: docs.map(({ raw: _raw, ...rest }) => rest) };
+        queue.push({ request, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
