@@ -10,6 +10,12 @@ export interface ExtractConfig {
   readonly minTextChars: number;
   /** Pages larger than this are cut before parsing, with a warning: bounds time and memory. */
   readonly maxHtmlBytes: number;
+  /** Pages with more elements than this skip article scoring and keep their filtered body text. */
+  readonly maxElements: number;
+  /** Pages nested deeper than this are read without a DOM (text recovered from the markup). */
+  readonly maxDepth: number;
+  /** Soft per-page time budget (ms): once spent, no further extraction attempt starts. */
+  readonly timeLimitMs: number;
 }
 
 /** Boilerplate learning across documents of one group (folder or outlet). */
@@ -66,7 +72,7 @@ export interface DossierConfig {
 /** The shipped defaults; each value is explained on its field. */
 export const DEFAULT_CONFIG: DossierConfig = Object.freeze({
   db: './dossier.db',
-  extract: Object.freeze({ minTextChars: 200, maxHtmlBytes: 8 * 1024 * 1024 }),
+  extract: Object.freeze({ minTextChars: 200, maxHtmlBytes: 8 * 1024 * 1024, maxElements: 60_000, maxDepth: 1_000, timeLimitMs: 10_000 }),
   boilerplate: Object.freeze({ minDocuments: 3, minShare: 0.5 }),
   cluster: Object.freeze({
     joinThreshold: 0.22,

@@ -13,6 +13,7 @@ import { parseDocument, type DomDocument, type DomElement } from './dom.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
 import { pruneFurniture } from './prune.js';
 import { creditsOfBlocks } from './credits.js';
+import { flatBlocks, nestingDepth } from './flat.js';
 
 /** What the HTML extractor returns before the orchestrator adds ids and supplied metadata. */
 export interface HtmlExtraction {
@@ -35,9 +36,19 @@ export interface HtmlOptions {
   readonly minTextChars: number;
   /** Pages with more elements than this skip DOM scoring and use the block fallback only. */
   readonly maxElements: number;
+  /**
+   * Pages nested deeper than this are not parsed into a DOM at all (DOM builders slow down
+   * superlinearly on deep nesting); their text is recovered from the markup instead.
+   */
+  readonly maxDepth: number;
+  /**
+   * Soft per-page time budget in milliseconds: once spent, no further attempt starts and the
+   * best result so far is kept, with an `extract:time-limit` warning.
+   */
+  readonly timeLimitMs: number;
 }
 
-const DEFAULTS: HtmlOptions = { minTextChars: 200, maxElements: 60_000 };
+const DEFAULTS: HtmlOptions = { minTextChars: 200, maxElements: 60_000, maxDepth: 1_000, timeLimitMs: 10_000 };
 
 /** One extraction attempt's result. */
 interface Attempt {
@@ -49,6 +60,12 @@ interface Attempt {
 /** Extracts the article from an HTML string. Never throws for bad markup: returns what it can. */
 export function extractHtml(html: string, messages: Messages, source: string, options: Partial<HtmlOptions> = {}): HtmlExtraction {
   const opts = { ...DEFAULTS, ...options };
+  const started = performance.now();
+  const depth = nestingDepth(html, opts.maxDepth);
+  if (depth > opts.maxDepth) {
+    messages.warn('extract:too-deep', `expected element nesting of at most ${opts.maxDepth}, found more; text recovered from the markup without a DOM`, source);
+    return { ...EMPTY_META, ...textResult(flatBlocks(html), 'flat-markup') };
+  }
   const document = parseDocument(html);
   const meta = readMetadata(document, source);
   const root = (document.body ?? document.documentElement) as DomElement | null;
@@ -59,7 +76,9 @@ export function extractHtml(html: string, messages: Messages, source: string, op
     pruneFurniture(root);
     const readability = readabilityAttempt(document, meta.title, messages, source);
     if (readability) attempts.push(readability);
-    if (!readability || readability.chars < opts.minTextChars) {
+    const late = performance.now() - started > opts.timeLimitMs;
+    if (late) messages.warn('extract:time-limit', `page took over ${opts.timeLimitMs} ms; kept the first attempt`, source);
+    if (!late && (!readability || readability.chars < opts.minTextChars)) {
       const densest = densestAttempt(root, meta.title);
       if (densest) attempts.push(densest);
     }
@@ -74,20 +93,15 @@ export function extractHtml(html: string, messages: Messages, source: string, op
   const best = pickBest(attempts, opts.minTextChars);
   if (best && best.strategy !== 'readability') messages.info('extract:fallback', `used the ${best.strategy} strategy`, source);
 
-  const { credits, blocks } = creditsOfBlocks(best?.blocks ?? []);
-  return {
-    text: blocks.map((b) => b.text).join('\n\n'),
-    title: meta.title,
-    byline: meta.byline,
-    published: meta.published,
-    modified: meta.modified,
-    outlet: meta.outlet,
-    language: meta.language,
-    url: meta.url,
-    section: meta.section,
-    credits,
-    strategy: best?.strategy ?? 'none',
-  };
+  return { ...meta, ...textResult(best?.blocks ?? [], best?.strategy ?? 'none') };
+}
+
+const EMPTY_META: PageMetadata = { title: null, byline: null, published: null, modified: null, outlet: null, language: null, url: null, section: null };
+
+/** Text, credits and strategy of the winning blocks. */
+function textResult(winning: readonly Block[], strategy: string): Pick<HtmlExtraction, 'text' | 'credits' | 'strategy'> {
+  const { credits, blocks } = creditsOfBlocks(winning);
+  return { text: blocks.map((b) => b.text).join('\n\n'), credits, strategy };
 }
 
 /** The first attempt long enough to count; otherwise the longest one. */

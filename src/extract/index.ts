@@ -44,7 +44,12 @@ export function extractArticle(raw: RawDocument, ctx: ExtractContext): Extracted
       messages.warn('extract:truncated', `page of ${body.length} characters cut to ${ctx.config.maxHtmlBytes} before parsing`, raw.source);
       body = body.slice(0, ctx.config.maxHtmlBytes);
     }
-    const html = extractHtml(body, messages, raw.source, { minTextChars: ctx.config.minTextChars });
+    const html = extractHtml(body, messages, raw.source, {
+      minTextChars: ctx.config.minTextChars,
+      maxElements: ctx.config.maxElements,
+      maxDepth: ctx.config.maxDepth,
+      timeLimitMs: ctx.config.timeLimitMs,
+    });
     ({ text, title, byline, outlet, language, url, strategy, credits } = html);
     if (html.published) ({ value: published, rule: publishedRule } = html.published);
   } else {

@@ -32,7 +32,7 @@ export function gunzip(bytes: Uint8Array, source: string): Uint8Array {
  * Decodes document bytes. Throws `input:binary` for data that is not text (NUL bytes outside
  * a UTF-16 BOM) and `input:undecodable` when no decoder accepts it.
  */
-export function decodeText(bytes: Uint8Array, source: string, kind: 'html' | 'xml' | 'text'): Decoded {
+export function decodeText(bytes: Uint8Array, source: string, kind: 'html' | 'xml' | 'text', transportCharset?: string): Decoded {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = bomEncoding(buf);
   if (bom) return { text: iconv.decode(buf, bom), encoding: { name: bom, rule: 'bom' } };
@@ -41,15 +41,18 @@ export function decodeText(bytes: Uint8Array, source: string, kind: 'html' | 'xm
     throw new DossierError('input:binary', `${source}: expected text, found binary data (NUL bytes)`, { source });
   }
 
-  const declared = kind === 'text' ? null : declaredCharset(buf, kind);
-  if (declared && iconv.encodingExists(declared)) {
+  // The transport's charset (an HTTP Content-Type header, kept in WARC records) outranks the
+  // page's own <meta>, as in browsers.
+  const transport = transportCharset && iconv.encodingExists(canonicalName(transportCharset)) ? transportCharset.toLowerCase() : null;
+  const declared = transport ?? (kind === 'text' ? null : declaredCharset(buf, kind));
+  if (declared && iconv.encodingExists(canonicalName(declared))) {
     const name = canonicalName(declared);
     // A page that says windows-1252 but is valid UTF-8 with multi-byte sequences is UTF-8;
     // the declaration is often a template default.
     if (name !== 'utf-8' && isStrictUtf8(buf) && /[\u0080-\uffff]/.test(buf.toString('utf8'))) {
       return { text: buf.toString('utf8'), encoding: { name: 'utf-8', rule: `valid-utf8-over-declared:${name}` } };
     }
-    return { text: iconv.decode(buf, name), encoding: { name, rule: kind === 'html' ? 'meta-charset' : 'xml-declaration' } };
+    return { text: iconv.decode(buf, name), encoding: { name, rule: transport ? 'http-charset' : kind === 'html' ? 'meta-charset' : 'xml-declaration' } };
   }
 
   if (isStrictUtf8(buf)) return { text: buf.toString('utf8'), encoding: { name: 'utf-8', rule: declared ? 'utf8-unknown-declared' : 'utf8-valid' } };
@@ -99,5 +102,8 @@ function canonicalName(name: string): string {
   if (n === 'utf8') return 'utf-8';
   // Browsers decode ISO-8859-1 and US-ASCII labels as windows-1252 (WHATWG Encoding).
   if (n === 'iso-8859-1' || n === 'latin1' || n === 'us-ascii' || n === 'ascii') return 'windows-1252';
+  // GB2312 and GBK pages are decoded with their superset, as WHATWG Encoding does.
+  if (n === 'gb2312' || n === 'gbk' || n === 'x-gbk' || n === 'gb-2312') return 'gb18030';
+  if (n === 'x-sjis' || n === 'sjis' || n === 'ms-kanji' || n === 'windows-31j') return 'shift_jis';
   return n;
 }

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { DossierError, isDossierError, type ErrorCode } from '../errors.js';
 import type { BodyFormat, RawDocument, SuppliedMetadata } from '../model.js';
 import { decodeText, gunzip, isGzip } from './decode.js';
+import { feedItems, sniffFeed } from './feeds.js';
 import { makeRawDocument } from './raw.js';
+import { warcItems } from './warc.js';
 
 /** A file or record that could not become a raw document, with the reason. */
 export interface IngestFailure {
@@ -22,7 +24,7 @@ export interface IngestFailure {
 export type IngestItem = { readonly ok: true; readonly doc: RawDocument } | { readonly ok: false; readonly failure: IngestFailure };
 
 /** File kinds Dossier reads, by extension (after an optional `.gz`). */
-type FileKind = 'html' | 'text' | 'markdown' | 'json' | 'ndjson';
+type FileKind = 'html' | 'text' | 'markdown' | 'json' | 'ndjson' | 'feed' | 'warc';
 
 const KINDS: Readonly<Record<string, FileKind>> = {
   '.html': 'html', '.htm': 'html', '.xhtml': 'html',
@@ -30,6 +32,8 @@ const KINDS: Readonly<Record<string, FileKind>> = {
   '.md': 'markdown', '.markdown': 'markdown',
   '.json': 'json',
   '.ndjson': 'ndjson', '.jsonl': 'ndjson',
+  '.rss': 'feed', '.atom': 'feed', '.xml': 'feed',
+  '.warc': 'warc',
 };
 
 /** The kind of a file from its name, or null when Dossier does not read it. */
@@ -86,7 +90,7 @@ export async function* readFileItems(file: string): AsyncGenerator<IngestItem> {
   const source = file;
   const kind = fileKind(file);
   if (!kind) {
-    yield fail(source, 'input:unsupported', `${source}: expected .html, .htm, .txt, .md, .json or .ndjson (optionally .gz), found "${file}"`, null);
+    yield fail(source, 'input:unsupported', `${source}: expected .html, .htm, .txt, .md, .json, .ndjson, .rss, .atom, .xml or .warc (optionally .gz), found "${file}"`, null);
     return;
   }
   let bytes: Uint8Array;
@@ -104,9 +108,18 @@ export function* itemsFromBytes(source: string, kind: FileKind, original: Uint8A
   try {
     if (original.length === 0) throw new DossierError('extract:empty', `${source}: the file is empty`, { source });
     const bytes = isGzip(original) ? gunzip(original, source) : original;
+    if (kind === 'warc') {
+      yield* warcItems(source, bytes);
+      return;
+    }
+    if (kind === 'feed') {
+      yield* feedItems(source, decodeText(bytes, source, 'xml').text);
+      return;
+    }
     if (kind === 'json' || kind === 'ndjson') {
       const { text } = decodeText(bytes, source, 'text');
-      yield* recordItems(source, kind, text);
+      if (kind === 'json' && sniffFeed(text) === 'json') yield* feedItems(source, text);
+      else yield* recordItems(source, kind, text);
       return;
     }
     const decoded = decodeText(bytes, source, kind === 'html' ? 'html' : 'text');
