@@ -8,6 +8,7 @@ import { DossierError, isDossierError, type ErrorCode } from '../errors.js';
 import type { BodyFormat, RawDocument, SuppliedMetadata } from '../model.js';
 import { decodeText, gunzip, isGzip } from './decode.js';
 import { feedItems, sniffFeed } from './feeds.js';
+import { STREAM_MIN_BYTES, streamNdjson } from './ndjson-stream.js';
 import { makeRawDocument } from './raw.js';
 import { warcItems } from './warc.js';
 
@@ -91,6 +92,10 @@ export async function* readFileItems(file: string): AsyncGenerator<IngestItem> {
   const kind = fileKind(file);
   if (!kind) {
     yield fail(source, 'input:unsupported', `${source}: expected .html, .htm, .txt, .md, .json, .ndjson, .rss, .atom, .xml or .warc (optionally .gz), found "${file}"`, null);
+    return;
+  }
+  if (kind === 'ndjson' && ((await stat(file).catch(() => null))?.size ?? 0) >= STREAM_MIN_BYTES) {
+    yield* streamNdjson(file);
     return;
   }
   let bytes: Uint8Array;
