@@ -1,6 +1,7 @@
 /** `dossier analyze PATH...`: ingest and process into the store. */
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { DossierError } from '../../errors.js';
 import { checkPaths, readInputs } from '../../ingest/files.js';
 import { analyze, type AnalyzeProgress } from '../../pipeline/analyze.js';
 import { openStore } from '../../store/open.js';
@@ -12,6 +13,7 @@ import { configOption, dbOption, out, type JsonFlag } from '../shared.js';
 interface Flags extends GlobalFlags, JsonFlag {
   readonly strict?: boolean;
   readonly quiet?: boolean;
+  readonly workers?: string;
 }
 
 /** Adds the command to the program. */
@@ -25,6 +27,7 @@ export function register(program: Command): void {
     .option('--json', 'print the run summary as JSON')
     .option('--strict', 'exit with code 6 when any input was rejected')
     .option('--quiet', 'no progress display')
+    .option('--workers <n>', 'worker threads for extract and annotate: a number, 0 for none, or auto', 'auto')
     .action(async (paths: string[], flags: Flags) => {
       process.exitCode = await runAnalyze(paths, flags);
     });
@@ -45,7 +48,7 @@ async function runAnalyze(paths: string[], flags: Flags): Promise<number> {
       bar?.setTotal(p.done);
       bar?.update(p.done, { source: p.source.length > 50 ? `…${p.source.slice(-49)}` : p.source });
     };
-    const summary = await analyze(store, readInputs(paths), { config, onProgress });
+    const summary = await analyze(store, readInputs(paths), { config, onProgress, workers: parseWorkers(flags.workers) });
     bar?.stop();
     const stats = await store.stats();
     if (flags.json) {
@@ -60,4 +63,12 @@ async function runAnalyze(paths: string[], flags: Flags): Promise<number> {
     bar?.stop();
     await store.close();
   }
+}
+
+/** `--workers`: `auto` or a whole number ≥ 0. */
+function parseWorkers(value: string | undefined): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new DossierError('usage:invalid', `--workers: expected auto or a whole number ≥ 0, found "${value}"`);
+  return n;
 }
