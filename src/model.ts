@@ -86,8 +86,8 @@ export interface Sentence extends Span {
   readonly text: string;
 }
 
-/** Entity types. `NAME` is a capitalised name whose type the basic annotator cannot tell. */
-export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'LOCATION' | 'NAME';
+/** Entity types. `NAME` is a capitalised name whose type the annotator cannot tell. */
+export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'LOCATION' | 'EVENT' | 'LAW' | 'PRODUCT' | 'NAME';
 
 /** One mention of a named entity. */
 export interface EntityMention extends Span {
@@ -95,6 +95,30 @@ export interface EntityMention extends Span {
   /** Normalised form used to compare mentions across articles (folded case and diacritics). */
   readonly key: string;
   readonly kind: EntityKind;
+  /** Display name of the entity within the article (`Viktor Orbán` for a later `Orban`). */
+  readonly canonical?: string;
+  /** Title or role written with the name (`Interior Minister` of `Interior Minister Sandor Pinter`). */
+  readonly role?: string;
+}
+
+/** A quotation (direct, partial or indirect) with its speaker. */
+export interface Quote extends Span {
+  /** The quoted words (without the quotation marks) or the reported clause. */
+  readonly text: string;
+  /** Canonical name of the speaker, or null when the article does not say. */
+  readonly speaker: string | null;
+  /** The reporting verb or phrase (`said`, `expressed hope`, `according to`). */
+  readonly cue: string | null;
+  readonly kind: 'direct' | 'partial' | 'indirect';
+}
+
+/** A time expression normalised against the article's publication date. */
+export interface TimeExpression extends Span {
+  readonly text: string;
+  /** ISO 8601 date (`2024-02-18`), or interval (`2024-02-05/2024-02-11`); null when unresolvable. */
+  readonly value: string | null;
+  /** Which rule resolved it (`weekday-before-publication`, `chrono`, `last-week`…). */
+  readonly rule: string;
 }
 
 /** An agency or outlet credited for the article's content, with the passage that says so. */
@@ -104,6 +128,13 @@ export interface Attribution {
   /** How it was found: `credit-line`, `citing`, `reported`, `according-to`, `mention`. */
   readonly cue: string;
   readonly passage: string;
+  /** Offsets of the crediting phrase in the article text (absent for credit lines from metadata). */
+  readonly start?: number;
+  readonly end?: number;
+  /** `wire` (Reuters, AP, AFP), `agency` (national news agencies), `outlet` (papers, broadcasters), `unknown`. */
+  readonly kind?: 'wire' | 'agency' | 'outlet' | 'unknown';
+  /** The source that cites this one (`UNN` for `UNN reports citing Reuters`). */
+  readonly citedBy?: string;
 }
 
 /** An article after extraction, deduplication and annotation: what the store keeps. */
@@ -115,6 +146,10 @@ export interface AnnotatedArticle extends ExtractedArticle {
   readonly sentences: readonly Sentence[];
   readonly entities: readonly EntityMention[];
   readonly attributions: readonly Attribution[];
+  /** Quotations with speakers (absent on articles stored before the quote annotator). */
+  readonly quotes?: readonly Quote[];
+  /** Time expressions resolved against the publication date. */
+  readonly times?: readonly TimeExpression[];
 }
 
 /** Weighted features the clusterer compares; derived from an annotated article. */
@@ -212,6 +247,30 @@ export interface StoryComparison {
   readonly brief?: StoryBrief;
   /** Dated events of the story. */
   readonly timeline?: readonly TimelineEntry[];
+  /** Canonical entities of the story with their spellings (absent on stories compared before). */
+  readonly entities?: readonly StoryEntity[];
+  /** Quotes of the story, the same words in different renderings grouped. */
+  readonly quotes?: readonly StoryQuote[];
+}
+
+/** One entity of a story under all the spellings its articles use. */
+export interface StoryEntity {
+  readonly name: string;
+  readonly type: EntityKind;
+  /** Every spelling met (`Orban`, `Orbán`, `Viktor Orban`). */
+  readonly variants: readonly string[];
+  /** Ids of the articles mentioning it. */
+  readonly articles: readonly string[];
+  readonly mentions: number;
+}
+
+/** One statement quoted in a story, with each article's rendering. */
+export interface StoryQuote {
+  readonly speaker: string | null;
+  /** The rendering quoted by most articles (first met on ties). */
+  readonly text: string;
+  readonly variants: readonly { readonly articleId: string; readonly text: string; readonly kind: Quote['kind'] }[];
+  readonly articles: readonly string[];
 }
 
 /** Two passages that say the same: `from` in the derived article, `to` in its source. */

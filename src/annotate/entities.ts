@@ -1,9 +1,11 @@
 /**
- * Basic named-entity spotting: runs of capitalised words, with the sentence-initial function
- * words and titles that are capitalised for other reasons left out. Types come from small
- * cue lists; the annotation issue replaces this with gazetteers and canonical entities.
+ * Named-entity spotting: runs of capitalised words, split into a role ("Interior Minister") and
+ * a name ("Sandor Pinter"), typed from gazetteers (countries, capitals, lexicon places and
+ * organisations, given names and surnames) and from the words inside and around the name.
+ * Pure and linear in the text: one pass over the tokens of each sentence.
  */
 import type { EntityKind, EntityMention, Sentence } from '../model.js';
+import { demonymCountry, isCommonWord, isFirstName, isHonorific, isLastName, lookupName, PUNCTUATED_ALIASES } from './gazetteer.js';
 import { foldDiacritics, nameKey } from './text.js';
 
 /** Capitalised words that do not start or make a name on their own. */
@@ -15,79 +17,375 @@ const STOP = new Set([
   'throughout', 'amidst', 'amid', 'what', 'which', 'who', 'why', 'how', 'where', 'both', 'all', 'some', 'many',
   'such', 'other', 'another', 'each', 'every', 'most', 'more', 'no', 'not', 'one', 'two', 'three', 'first',
   'last', 'next', 'new', 'yes', 'so', 'then', 'thus', 'yet', 'still', 'even', 'just', 'only', 'now', 'today',
-  'yesterday', 'tomorrow', 'reportedly', 'according', 'apart', 'for', 'in conclusion', 'as indicated', 'mr', 'mrs',
-  'ms', 'dr', 'said', 'says', 'chinese', 'hungarian', 'russian', 'american', 'european', 'ukrainian', 'western',
+  'yesterday', 'tomorrow', 'reportedly', 'according', 'apart', 'in conclusion', 'as indicated', 'said', 'says',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
-  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'is', 'are', 'was',
+  'were', 'will', 'would', 'can', 'could', 'should', 'do', 'does', 'did', 'has', 'have', 'had', 'be', 'been',
+  'my', 'me', 'us', 'them', 'him', 'let', 'please', 'thank', 'thanks', 'mr', 'mrs', 'ms', 'dr', 'photo', 'source',
 ]);
+
+/** Months and weekdays: capitalised but times, not names (May is a name only after an honorific or given name). */
+const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+/** Capitalised abbreviations of things, not names. */
+const NOT_NAMES = new Set(['ai', 'ceo', 'cfo', 'gdp', 'tv', 'pm', 'am', 'ev', 'evs', 'it', 'id', 'ok', 'uk-based', 'covid', 'covid-19', 'lng', 'vat', 'faq', 'pdf', 'usd', 'eur', 'ii', 'iii', 'iv']);
 
 /** Words that may sit inside a multi-word name ("Bank of China", "Belt and Road Initiative"). */
-const CONNECTORS = new Set(['of', 'and', 'de', 'la', 'van', 'von', 'der', 'al', 'bin', 'du', 'da', 'del', 'for', 'the']);
+const CONNECTORS = new Set(['of', 'and', 'de', 'la', 'van', 'von', 'der', 'al', 'bin', 'du', 'da', 'del', 'for', 'the', 'on']);
 
-/** Titles and roles: kept apart from the name they precede. */
-const TITLES = new Set([
-  'president', 'prime', 'minister', 'chancellor', 'secretary', 'state', 'councilor', 'councillor', 'interior',
-  'foreign', 'public', 'security', 'defence', 'defense', 'finance', 'chairman', 'chairwoman', 'chief', 'ambassador',
-  'general', 'governor', 'mayor', 'senator', 'king', 'queen', 'pope', 'sheikh', 'spokesman', 'spokeswoman',
-  'director', 'deputy', 'vice', 'head', 'leader', 'premier', 'envoy', 'commissioner', 'judge', 'justice', 'officer',
-  'colonel', 'captain', 'professor', 'transport', 'economy', 'health', 'mr', 'mrs', 'ms', 'dr', 'sir', 'lady',
+/** The head of a role: a word that makes the words before it a title ("Interior *Minister*"). */
+const ROLE_HEADS = new Set([
+  'president', 'minister', 'premier', 'chancellor', 'secretary', 'councilor', 'councillor', 'ambassador', 'director',
+  'chairman', 'chairwoman', 'chair', 'governor', 'mayor', 'senator', 'sen', 'rep', 'representative', 'gov',
+  'spokesman', 'spokeswoman', 'spokesperson', 'king', 'queen', 'prince', 'princess', 'pope', 'general', 'gen',
+  'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'major', 'admiral', 'envoy',
+  'commissioner', 'judge', 'justice', 'ceo', 'cfo', 'coo', 'chief', 'executive', 'officer', 'leader', 'head',
+  'congressman', 'congresswoman', 'speaker', 'attorney', 'counsel', 'prosecutor', 'dictator', 'emperor', 'sheikh',
+  'cardinal', 'archbishop', 'bishop', 'rabbi', 'imam', 'professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'miss', 'sir',
+  'dame', 'lord', 'lady', 'president-elect', 'founder', 'analyst', 'chancellor', 'vice-president', 'mp', 'mep',
+  'deputy', 'superintendent', 'inspector', 'sheriff', 'coach', 'manager', 'editor', 'correspondent', 'adviser', 'advisor',
 ]);
 
-const ORG_CUES = /\b(Agency|Association|Bank|Commission|Committee|Company|Corporation|Council|Court|Department|Forum|Front|Group|Initiative|Institute|Ministry|Organization|Organisation|Party|Press|Service|Technologies|Technology|Union|University|Alliance|Authority|Parliament|Reuters|Xinhua|NATO|EU|UN|Inc|Ltd|Corp)\b/;
-const LOC_CUES = /\b(City|Republic|Kingdom|State|States|Province|Region|Island|Islands|Sea|Ocean|River|Mountains|Valley|Street|Square)\b/;
+/** Words that qualify a role head ("Public Security", "Interior", "Foreign", "Vice"). */
+const ROLE_WORDS = new Set([
+  ...ROLE_HEADS, 'state', 'public', 'security', 'interior', 'foreign', 'affairs', 'home', 'defence', 'defense', 'finance',
+  'economy', 'economic', 'health', 'transport', 'trade', 'justice', 'education', 'energy', 'vice', 'deputy', 'prime',
+  'former', 'then', 'acting', 'interim', 'senior', 'first', 'assistant', 'associate', 'national', 'special', 'federal',
+  'general', 'attorney', 'prosecutor', 'supreme', 'commander', 'army', 'military', 'opposition', 'party',
+  'minister-president', 'external', 'internal', 'labour', 'labor', 'agriculture', 'culture', 'environment',
+  'development', 'industry', 'communications', 'information', 'immigration', 'intelligence', 'cabinet', 'press',
+  'white', 'house', 'treasury', 'commerce', 'homeland', 'of', 'and', 'the', 'for',
+]);
+
+const ORG_LAST = new Set([
+  'agency', 'association', 'bank', 'commission', 'committee', 'company', 'corporation', 'council', 'court', 'department',
+  'front', 'group', 'institute', 'ministry', 'organization', 'organisation', 'party', 'press', 'service', 'services',
+  'technologies', 'technology', 'union', 'university', 'alliance', 'authority', 'parliament', 'inc', 'ltd', 'corp', 'co',
+  'llc', 'plc', 'ag', 'sa', 'nv', 'gmbh', 'airlines', 'airways', 'motors', 'force', 'army', 'navy', 'police', 'guard',
+  'school', 'college', 'hospital', 'foundation', 'fund', 'board', 'office', 'bureau', 'federation', 'league', 'club',
+  'times', 'post', 'journal', 'news', 'herald', 'tribune', 'telegraph', 'guardian', 'gazette', 'channel', 'network',
+  'television', 'radio', 'tv', 'systems', 'industries', 'holdings', 'partners', 'capital', 'securities', 'exchange',
+  'assembly', 'senate', 'congress', 'cabinet', 'government', 'administration', 'coalition', 'movement', 'brigade',
+  'initiative', 'program', 'programme', 'project', 'centre', 'center', 'labs', 'laboratories', 'media', 'studios',
+  'records', 'pictures', 'motor', 'automotive', 'pharmaceuticals', 'energy', 'oil', 'electric', 'communications',
+  'institution', 'society', 'church', 'mission', 'embassy', 'consulate', 'secretariat', 'directorate', 'inc.',
+]);
+const ORG_FIRST = new Set(['university', 'bank', 'ministry', 'department', 'council', 'court', 'institute', 'house', 'office', 'bureau', 'church', 'house', 'state']);
+const LOC_LAST = new Set([
+  'city', 'province', 'region', 'island', 'islands', 'sea', 'ocean', 'river', 'mountains', 'mountain', 'valley',
+  'street', 'square', 'county', 'district', 'bay', 'lake', 'peninsula', 'gulf', 'strait', 'coast', 'desert', 'airport',
+  'avenue', 'road', 'park', 'bridge', 'state', 'territory', 'oblast', 'prefecture', 'canal', 'border', 'heights', 'beach',
+]);
+const EVENT_LAST = new Set(['summit', 'forum', 'games', 'olympics', 'war', 'conference', 'festival', 'cup', 'championship', 'championships', 'expo', 'revolution', 'crisis', 'congress', 'election', 'elections', 'week', 'day']);
+const LAW_LAST = new Set(['act', 'treaty', 'law', 'convention', 'agreement', 'accord', 'accords', 'constitution', 'protocol', 'bill', 'charter', 'directive', 'resolution', 'amendment']);
+
+/** Words after a name that mark it a person ("X said", "X, who"). */
+const PERSON_AFTER = /^\s*(?:,\s*who\b|said\b|says\b|told\b|added\b|wrote\b|stressed\b|noted\b|explained\b|,\s*\d{1,2},)/;
+/** Words before a name that mark a place. */
+const PLACE_BEFORE = /\b(?:in|near|across|outside|inside|to|from|towards)\s+(?:the\s+)?$/;
 
 /** Tokens: letters (with inner apostrophes, hyphens, periods for initials) or anything else. */
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}])?\.?/gu;
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.&/-]*[\p{L}\p{N}])?\.?/gu;
 
-/** Finds capitalised-name mentions in the text, sentence by sentence, with offsets. */
+interface Token {
+  readonly text: string;
+  readonly lower: string;
+  readonly start: number;
+  readonly end: number;
+  /** First word of a sentence or of a quotation: capitalised for grammar, not as a name. */
+  readonly initial: boolean;
+}
+
+/** A name with the role that introduced it. */
+interface NameRun {
+  readonly tokens: readonly Token[];
+  readonly role: string | null;
+  readonly honorific: boolean;
+}
+
+/** Finds named-entity mentions in the text, sentence by sentence, with offsets and types. */
 export function findEntities(text: string, sentences: readonly Sentence[]): EntityMention[] {
   const out: EntityMention[] = [];
-  for (const sentence of sentences) {
-    const words = [...sentence.text.matchAll(WORD)].map((m) => ({
-      text: m[0].replace(/\.$/, (dot) => (/^(?:\p{Lu}\.)+$/u.test(m[0]) ? dot : '')),
-      start: sentence.start + m.index,
-    }));
-    let i = 0;
-    while (i < words.length) {
-      if (!isNameWord(words[i]!.text, i === 0)) {
-        i++;
-        continue;
+  const tokenized = sentences.map((s) => ({ sentence: s, tokens: tokenize(text, s) }));
+  // Words capitalised inside sentences are names wherever they stand ("Wang" opening a sentence too).
+  const midCaps = new Set<string>();
+  for (const { tokens } of tokenized) for (const t of tokens) if (!t.initial && isCapitalised(t)) midCaps.add(t.lower);
+  for (const { sentence, tokens } of tokenized) findInSentence(text, sentence, tokens, midCaps, out);
+  return propagateTypes(out);
+}
+
+function tokenize(text: string, sentence: Sentence): Token[] {
+  const tokens: Token[] = [];
+  for (const m of sentence.text.matchAll(WORD)) {
+    // A final period belongs to the word only for initials and abbreviations ("U.S.", "Mr.").
+    const raw = m[0];
+    const keepDot = /^(?:\p{L}\.)+$/u.test(raw) || /^(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|Capt|Prof|Jr|Sr|Inc|Corp|Ltd|Co)\.$/.test(raw);
+    const t = raw.endsWith('.') && !keepDot ? raw.slice(0, -1) : raw;
+    const start = sentence.start + m.index;
+    const before = text.slice(Math.max(sentence.start, start - 2), start);
+    // After "U.S." or "Mr." a capital is the name going on, not a new sentence.
+    const prev = tokens[tokens.length - 1];
+    const afterAbbreviation = !!prev && prev.text.endsWith('.') && prev.end === start - 1;
+    const initial = tokens.length === 0 || /["“„«‹‘'(:—–-]\s*$/u.test(before) || (/[.!?]\s*$/.test(before) && !afterAbbreviation);
+    tokens.push({ text: t, lower: foldDiacritics(t).toLowerCase().replace(/\.$/, ''), start, end: start + t.length, initial });
+  }
+  return tokens;
+}
+
+function isCapitalised(t: Token): boolean {
+  return /^\p{Lu}/u.test(t.text) || /^\p{Lu}/u.test(t.text.replace(/^\p{Ll}{1,3}-/u, ''));
+}
+
+function isNameWord(t: Token): boolean {
+  if (!isCapitalised(t)) return /^(?:\p{Ll}{1,2}\p{Lu}\p{L}+)$/u.test(t.text); // "iPhone", "eBay"
+  if (/^\p{Lu}{2,}$/u.test(t.text)) return !STOP.has(t.lower) || t.text.length > 2;
+  if (STOP.has(t.lower)) return false;
+  return true;
+}
+
+function findInSentence(text: string, sentence: Sentence, tokens: readonly Token[], midCaps: ReadonlySet<string>, out: EntityMention[]): void {
+  // All-caps sentences (headlines, shouting) carry no case signal: only gazetteer names are taken.
+  const caps = tokens.filter((t) => /^\p{Lu}{2,}$/u.test(t.text)).length;
+  // Title-case headings ("Hungary's Strategic Pivot: Implications") capitalise every word too.
+  const lower = tokens.filter((t) => /^\p{Ll}/u.test(t.text) && !CONNECTORS.has(t.text)).length;
+  const heading = tokens.length >= 2 && tokens.length <= 14 && lower === 0 && !/[.!?]["”’]?$/u.test(sentence.text);
+  const shouting = (tokens.length >= 4 && caps / tokens.length > 0.6) || heading;
+  const aliasSpans = findPunctuatedAliases(sentence);
+  let i = 0;
+  while (i < tokens.length) {
+    const alias = aliasSpans.find((a) => a.start === tokens[i]!.start);
+    if (alias) {
+      out.push(makeMention(text, alias.start, alias.end, 'ORGANIZATION', null));
+      while (i < tokens.length && tokens[i]!.start < alias.end) i++;
+      continue;
+    }
+    if (!isNameWord(tokens[i]!)) {
+      i++;
+      continue;
+    }
+    const i0 = i;
+    let j = i + 1;
+    while (j < tokens.length) {
+      const w = tokens[j]!;
+      // A possessive ends a name: "Xi Jinping's Belt and Road Initiative" is two.
+      if (/['’]s?$/u.test(tokens[j - 1]!.text) && /\p{Lu}/u.test(tokens[j - 1]!.text[0]!)) break;
+      if (text.slice(tokens[j - 1]!.end, w.start).trim() !== '' && !/^\s*&\s*$/.test(text.slice(tokens[j - 1]!.end, w.start))) break;
+      if (isNameWord(w) && !w.initial) j++;
+      else if (CONNECTORS.has(w.text) && j + 1 < tokens.length && isNameWord(tokens[j + 1]!) && text.slice(w.end, tokens[j + 1]!.start).trim() === '') j += 2;
+      else break;
+    }
+    i = j;
+    const runs = splitAtAnd(tokens.slice(i0, j));
+    for (const run of runs) {
+    if (shouting) {
+      for (const part of splitRun(run)) {
+        const whole = makeTyped(text, part.tokens, sentence, part.role, part.honorific);
+        if (whole && lookupName(whole.text)) out.push(whole);
       }
-      let j = i + 1;
-      // Extend over capitalised words, and over connectors followed by a capitalised word.
-      while (j < words.length) {
-        const w = words[j]!.text;
-        if (isNameWord(w, false)) j++;
-        else if (CONNECTORS.has(w.toLowerCase()) && j + 1 < words.length && isNameWord(words[j + 1]!.text, false) && w === w.toLowerCase()) j += 2;
-        else break;
-      }
-      let run = words.slice(i, j);
-      // Titles in front are roles, not part of the name ("Interior Minister Sandor Pinter").
-      while (run.length > 1 && TITLES.has(run[0]!.text.toLowerCase())) run = run.slice(1);
-      const first = run[0]!;
-      const last = run[run.length - 1]!;
-      const mentionText = text.slice(first.start, last.start + last.text.length).replace(/['’]s$/u, '');
-      const single = run.length === 1;
-      const key = nameKey(mentionText);
-      if (key && !(single && (STOP.has(key) || TITLES.has(key)))) {
-        out.push({ start: first.start, end: first.start + mentionText.length, text: mentionText, key, kind: guessKind(mentionText) });
-      }
-      i = j;
+      continue;
+    }
+    for (const part of splitRun(run)) for (const m of splitCompound(text, part.tokens, sentence, part.role, part.honorific, midCaps)) out.push(m);
     }
   }
-  return out;
 }
 
-function isNameWord(w: string, sentenceStart: boolean): boolean {
-  const first = w.charAt(0);
-  if (!/\p{Lu}/u.test(first)) return false;
-  // At the start of a sentence every word is capitalised: only keep it if it is not a function word.
-  if (sentenceStart && STOP.has(foldDiacritics(w).toLowerCase())) return false;
-  return !STOP.has(w.toLowerCase()) || /^\p{Lu}{2,}$/u.test(w);
+/**
+ * "Hungary and China", "EU and NATO" are two names; "Belt and Road Initiative", "Bosnia and
+ * Herzegovina" one: a run is split at "and" unless the gazetteer knows it whole or it ends in
+ * a word that names an organisation, event or law.
+ */
+function splitAtAnd(run: readonly Token[]): Token[][] {
+  const and = run.findIndex((t) => t.lower === 'and');
+  if (and < 0) return [[...run]];
+  const last = run[run.length - 1]!.lower;
+  if (lookupName(run.map((t) => t.text).join(' ')) || ORG_LAST.has(last) || EVENT_LAST.has(last) || LAW_LAST.has(last)) return [[...run]];
+  return [trimConnectors(run.slice(0, and)), ...splitAtAnd(run.slice(and + 1))].filter((r) => r.length > 0);
 }
 
-function guessKind(name: string): EntityKind {
-  if (ORG_CUES.test(name) || /^\p{Lu}{2,}(?:\/\p{Lu}+)?$/u.test(name)) return 'ORGANIZATION';
-  if (LOC_CUES.test(name)) return 'LOCATION';
-  return 'NAME';
+/** "EU-NATO", "Hungary-China": a hyphenated pair of known names is two mentions. */
+function splitCompound(text: string, tokens: readonly Token[], sentence: Sentence, role: string | null, honorific: boolean, midCaps: ReadonlySet<string>): EntityMention[] {
+  if (tokens.length === 1 && tokens[0]!.text.includes('-')) {
+    const t = tokens[0]!;
+    const parts = [...t.text.matchAll(/[^-]+/g)];
+    if (parts.length > 1 && parts.every((p) => lookupName(p[0]))) {
+      return parts.map((p) => {
+        const known = lookupName(p[0])!;
+        return makeMention(text, t.start + p.index, t.start + p.index + p[0].length, known.type, null);
+      });
+    }
+  }
+  const m = makeTyped(text, tokens, sentence, role, honorific, midCaps);
+  return m ? [m] : [];
+}
+
+function findPunctuatedAliases(sentence: Sentence): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const alias of PUNCTUATED_ALIASES) {
+    let from = 0;
+    for (;;) {
+      const at = sentence.text.indexOf(alias, from);
+      if (at < 0) break;
+      spans.push({ start: sentence.start + at, end: sentence.start + at + alias.length });
+      from = at + alias.length;
+    }
+  }
+  return spans;
+}
+
+/** Role-ish: a title word, a demonym ("Hungarian"), or a country ("U.S. Secretary of State"). */
+function isRoleWord(t: Token): boolean {
+  return ROLE_WORDS.has(t.lower) || demonymCountry(t.text) !== null || /^(?:U\.?S|U\.?K|EU|UN)\.?$/.test(t.text) || isHonorific(t.text);
+}
+
+/**
+ * Splits a capitalised run into names and roles: "Hungarian Interior Minister Sándor Pintér" →
+ * the name "Sándor Pintér" with the role "Hungarian Interior Minister"; "Airbus CEO Tom Enders" →
+ * "Airbus", and "Tom Enders" with the role "CEO"; "Moon Jae-in of South Korea" → two names.
+ */
+function splitRun(run: readonly Token[]): NameRun[] {
+  // A whole run the gazetteer knows is one name ("General Motors", "White House").
+  if (lookupName(run.map((t) => t.text).join(' '))) return [{ tokens: run, role: null, honorific: false }];
+  for (let j = 0; j < run.length; j++) {
+    if (!isRoleWord(run[j]!) || CONNECTORS.has(run[j]!.lower)) continue;
+    let e = j;
+    let head = false;
+    while (e < run.length && isRoleWord(run[e]!)) {
+      if (ROLE_HEADS.has(run[e]!.lower) || isHonorific(run[e]!.text)) head = true;
+      e++;
+    }
+    if (!head) {
+      j = e;
+      continue;
+    }
+    if (e >= run.length) {
+      // Only a role ("Prime Minister"): no name here, but a name before it stays ("Airbus CEO").
+      return j > 0 ? [{ tokens: trimConnectors(run.slice(0, j)), role: null, honorific: false }] : [];
+    }
+    let rest = run.slice(e);
+    // "President of the European Commission": the words after the role make an organisation.
+    if (run[e - 1] && CONNECTORS.has(run[e - 1]!.lower)) {
+      const k = run.slice(0, e).findIndex((t) => CONNECTORS.has(t.lower));
+      rest = trimConnectors(run.slice(k));
+      return [...(j > 0 ? [{ tokens: trimConnectors(run.slice(0, j)), role: null, honorific: false }] : []), { tokens: rest, role: null, honorific: false }];
+    }
+    const roleTokens = run.slice(j, e);
+    const honorific = roleTokens.length === 1 && isHonorific(roleTokens[0]!.text);
+    const role = honorific ? null : roleTokens.map((t) => t.text).join(' ');
+    if (ORG_LAST.has(rest[rest.length - 1]!.lower) && !honorific) {
+      // "General Motors Company", "State Security Service": a name of an organisation, not a title.
+      return [{ tokens: run, role: null, honorific: false }];
+    }
+    const parts: NameRun[] = [];
+    if (j > 0) parts.push({ tokens: trimConnectors(run.slice(0, j)), role: null, honorific: false });
+    // A person's name ends before "of": "Moon Jae-in of South Korea".
+    const of = rest.findIndex((t) => t.lower === 'of');
+    if (of > 0) {
+      parts.push({ tokens: rest.slice(0, of), role, honorific });
+      parts.push({ tokens: trimConnectors(rest.slice(of + 1)), role: null, honorific: false });
+    } else {
+      parts.push({ tokens: rest, role, honorific });
+    }
+    return parts.filter((p) => p.tokens.length > 0);
+  }
+  return [{ tokens: run, role: null, honorific: false }];
+}
+
+function trimConnectors(tokens: readonly Token[]): Token[] {
+  let a = 0;
+  let b = tokens.length;
+  while (a < b && CONNECTORS.has(tokens[a]!.lower)) a++;
+  while (b > a && CONNECTORS.has(tokens[b - 1]!.lower)) b--;
+  return tokens.slice(a, b);
+}
+
+function makeMention(text: string, start: number, end: number, kind: EntityKind, role: string | null): EntityMention {
+  const mention = text.slice(start, end);
+  const base = { start, end, text: mention, key: nameKey(mention), kind };
+  return role ? { ...base, role } : base;
+}
+
+function makeTyped(text: string, tokens: readonly Token[], sentence: Sentence, role: string | null, honorific: boolean, midCaps: ReadonlySet<string> = new Set()): EntityMention | null {
+  let toks = [...tokens];
+  // Grammar capitals at a sentence start are not names ("Officials said", "Critics of Orbán").
+  while (toks.length > 0 && toks[0]!.initial && !role && !honorific && !midCaps.has(toks[0]!.lower) && isCommonWord(toks[0]!.text) && !isFirstName(toks[0]!.text) && !lookupName(toks.map((t) => t.text).join(' '))) toks = trimConnectors(toks.slice(1));
+  if (toks.length === 0) return null;
+  const first = toks[0]!;
+  const last = toks[toks.length - 1]!;
+  let end = last.end;
+  const raw = text.slice(first.start, end);
+  // "Huawei's", "Reuters'", "Shanghai-based": the name without the possessive or compound suffix.
+  const suffix = /(?:['’]s?|-(?:related|based|led|backed|born|owned|run|made|style|era|bound|linked|allied|controlled|funded|friendly|sponsored))$/u.exec(raw);
+  if (suffix) end -= suffix[0].length;
+  const name = text.slice(first.start, end);
+  const key = nameKey(name);
+  if (!key) return null;
+  if (toks.length === 1) {
+    if (STOP.has(key) || CALENDAR.has(key) || ROLE_HEADS.has(key) || NOT_NAMES.has(key)) return null;
+    if (demonymCountry(name) && !lookupName(name)) return null;
+  }
+  if (toks.every((t) => isRoleWord(t)) && !lookupName(name)) return null;
+  // "Central European", "South Korean": an adjective of a place, not a name.
+  if (demonymCountry(toks[toks.length - 1]!.text) && !lookupName(name) && toks.length <= 2 && !suffix) return null;
+  const kind = typeName(name, toks, text, sentence, role, honorific);
+  return makeMention(text, first.start, end, kind, role);
+}
+
+function typeName(name: string, toks: readonly Token[], text: string, sentence: Sentence, role: string | null, honorific: boolean): EntityKind {
+  const known = lookupName(name);
+  if (known) return known.type;
+  if (honorific) return 'PERSON';
+  const words = toks.filter((t) => !CONNECTORS.has(t.lower));
+  const lastWord = words[words.length - 1]!.lower;
+  const firstWord = words[0]!.lower;
+  if (words.length > 1 || toks.length > 1) {
+    if (LAW_LAST.has(lastWord)) return 'LAW';
+    if (EVENT_LAST.has(lastWord) && !role) return 'EVENT';
+    if (ORG_LAST.has(lastWord) || (ORG_FIRST.has(firstWord) && toks.some((t) => t.lower === 'of'))) return 'ORGANIZATION';
+    if (LOC_LAST.has(lastWord)) return 'LOCATION';
+  }
+  if (role) return 'PERSON';
+  if (/^\p{Lu}[\p{Lu}\d&/.]{1,7}$/u.test(name) && /\p{Lu}.*\p{Lu}/u.test(name)) return 'ORGANIZATION';
+  const after = text.slice(toks[toks.length - 1]!.end, Math.min(sentence.end, toks[toks.length - 1]!.end + 12));
+  const before = text.slice(Math.max(sentence.start, toks[0]!.start - 16), toks[0]!.start);
+  if (words.length >= 2 && words.length <= 4) {
+    const personish = isFirstName(words[0]!.text) || isLastName(words[words.length - 1]!.text) || PERSON_AFTER.test(after);
+    if (personish) return 'PERSON';
+    if (toks.some((t) => t.lower === 'of' || t.lower === 'and')) return 'ORGANIZATION';
+    if (PLACE_BEFORE.test(before) && !words.every((w) => !isCommonWord(w.text))) return 'LOCATION';
+    // Two or three unknown capitalised words without organisation words: most often a person.
+    return words.every((w) => !isCommonWord(w.text)) ? 'PERSON' : 'ORGANIZATION';
+  }
+  if (words.length === 1) {
+    if (/\b(?:in|near|outside|inside)\s+$/.test(before)) return 'LOCATION';
+    if (isLastName(name) || isFirstName(name) || PERSON_AFTER.test(after)) return 'NAME';
+    if (PLACE_BEFORE.test(before)) return 'LOCATION';
+    return 'NAME';
+  }
+  return 'ORGANIZATION';
+}
+
+/**
+ * Types that only the whole article tells: "Gallois" after "Louis Gallois" is a person,
+ * "Northrop" after "Northrop Grumman" an organisation; untyped single names left over are
+ * organisations when nothing marks them as people.
+ */
+function propagateTypes(mentions: readonly EntityMention[]): EntityMention[] {
+  const byWord = new Map<string, EntityKind>();
+  for (const m of mentions) {
+    if (m.kind === 'NAME') continue;
+    const words = m.key.split(' ');
+    if (words.length < 2) continue;
+    if (m.kind === 'PERSON') {
+      for (const w of words) if (!byWord.has(w)) byWord.set(w, 'PERSON');
+    } else if (m.kind === 'ORGANIZATION' && !byWord.has(words[0]!)) {
+      byWord.set(words[0]!, 'ORGANIZATION');
+    }
+  }
+  const typedSingles = new Map<string, EntityKind>();
+  for (const m of mentions) if (m.kind !== 'NAME' && !m.key.includes(' ')) typedSingles.set(m.key, m.kind);
+  return mentions.map((m) => {
+    if (m.kind !== 'NAME') return m;
+    const kind = byWord.get(m.key) ?? typedSingles.get(m.key) ?? (isLastName(m.text) || isFirstName(m.text) ? 'PERSON' : 'ORGANIZATION');
+    return { ...m, kind };
+  });
 }

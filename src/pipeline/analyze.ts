@@ -3,7 +3,7 @@
  * in batches. Each stage is a pure function; this module only moves records between them and
  * the store. One bad document becomes a rejected raw record with its diagnostics; the run goes on.
  */
-import { annotateArticle } from '../annotate/index.js';
+import { annotateArticle, storyAnnotations } from '../annotate/index.js';
 import { articleFeatures } from '../cluster/features.js';
 import { StoryClusterer } from '../cluster/clusterer.js';
 import { buildThreads } from '../cluster/threads.js';
@@ -323,7 +323,8 @@ export async function commitBatch(
         duplicateSources: [...(dupes.get(article.id) ?? []), ...batchDupes.filter((r) => r.articleId === article.id).map((r) => r.source)],
       })),
     );
-    stories.push({ id: storyId, title: storyTitle(members), comparison });
+    // Canonical entities and grouped quotes of the story ride along with its comparison.
+    stories.push({ id: storyId, title: storyTitle(members), comparison: { ...comparison, ...storyAnnotations(members) } });
   }
 
   await store.commit({ raws, articles, decisions, stories, copies });

@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ExtractedArticle } from '../model.js';
+import { groupEntities } from './canonical.js';
+import { annotateArticle } from './index.js';
+import { groupQuotes } from './quotes.js';
+import { splitSentences } from './sentences.js';
+import { findTimes } from './times.js';
+
+function article(text: string, published: string | null, credits: readonly string[] = []): ExtractedArticle {
+  return { rawId: 'r', source: 's', title: null, byline: null, published, publishedRule: null, outlet: null, language: 'en', url: null, text, credits, strategy: 'test' };
+}
+
+const hash = (n: number): string => n.toString(16).padEnd(64, "0");
+
+interface Golden {
+  published: string;
+  entities: [string, string, string, string | null][];
+  quotes: [string, string, string | null, string][];
+  attributions: [string, string, string | null][];
+  times: [string, string][];
+}
+
+describe('golden fixture: meridian (invented event)', () => {
+  const text = readFileSync(new URL('./fixtures/meridian.txt', import.meta.url), 'utf8');
+  const golden = JSON.parse(readFileSync(new URL('./fixtures/meridian.expected.json', import.meta.url), 'utf8')) as Golden;
+  const a = annotateArticle(article(text, golden.published), hash(1));
+
+  it.each(golden.entities)('entity %s is %s, canonical %s, role %s', (mention, type, canonical, role) => {
+    const m = a.entities.find((e) => e.text === mention);
+    expect(m, mention).toBeDefined();
+    expect([m!.kind, m!.canonical, m!.role ?? null]).toEqual([type, canonical, role]);
+  });
+
+  it('never merges two people sharing a surname without evidence', () => {
+    const oskar = a.entities.filter((e) => e.text === 'Oskar Pinter');
+    expect(oskar.every((e) => e.canonical === 'Oskar Pinter')).toBe(true);
+    expect(a.entities.find((e) => e.text === 'Pintér')?.canonical).toBe('Shandor Pinter');
+  });
+
+  it.each(golden.quotes)('quote %s by %s (%s, %s)', (quoted, speaker, cue, kind) => {
+    const q = a.quotes!.find((x) => x.text === quoted);
+    expect(q, quoted).toBeDefined();
+    expect([q!.speaker, q!.cue, q!.kind]).toEqual([speaker, cue, kind]);
+    expect(text.slice(q!.start, q!.end)).toBe(quoted);
+  });
+
+  it.each(golden.attributions)('attribution %s (%s) cited by %s', (source, cue, citedBy) => {
+    const r = a.attributions.find((x) => x.agency === source && x.cue === cue);
+    expect(r, `${source} ${cue}`).toBeDefined();
+    expect(r!.citedBy ?? null).toBe(citedBy);
+  });
+
+  it.each(golden.times)('time %s → %s', (expr, value) => {
+    const t = a.times!.find((x) => x.text.toLowerCase() === expr.toLowerCase());
+    expect(t, expr).toBeDefined();
+    expect(t!.value).toBe(value);
+  });
+
+  it('keeps offsets into the text', () => {
+    for (const e of a.entities) expect(text.slice(e.start, e.end)).toBe(e.text);
+    for (const t of a.times!) expect(text.slice(t.start, t.end)).toBe(t.text);
+    for (const r of a.attributions) if (r.start !== undefined) expect(text.slice(r.start, r.end).toLowerCase()).toContain(r.agency.toLowerCase().split(' ').pop());
+  });
+});
+
+describe('entities', () => {
+  it.each([
+    ['Hungarian Prime Minister Viktor Orbán met envoys.', 'Viktor Orbán', 'PERSON', 'Hungarian Prime Minister'],
+    ['Talks with U.S. Secretary of State Mike Pompeo ended.', 'Mike Pompeo', 'PERSON', 'U.S. Secretary of State'],
+    ['The deal was signed in Budapest yesterday.', 'Budapest', 'LOCATION', null],
+    ['Officials from Türkiye arrived.', 'Türkiye', 'LOCATION', null],
+    ['She works for the Estmark Development Bank now.', 'Estmark Development Bank', 'ORGANIZATION', null],
+    ['They met President Moon Jae-in of South Korea.', 'Moon Jae-in', 'PERSON', 'President'],
+  ] as const)('%s → %s', (text, name, kind, role) => {
+    const a = annotateArticle(article(text, null), hash(2));
+    const m = a.entities.find((e) => e.text === name);
+    expect(m, JSON.stringify(a.entities)).toBeDefined();
+    expect([m!.kind, m!.role ?? null]).toEqual([kind, role]);
+  });
+
+  it('resolves country spellings to one canonical name', () => {
+    const a = annotateArticle(article('Turkey and the U.S. spoke. Türkiye and the United States agreed. America too.', null), hash(3));
+    const names = new Set(a.entities.map((e) => e.canonical));
+    expect(names).toEqual(new Set(['Türkiye', 'United States']));
+  });
+
+  it('takes an acronym defined in the text for its full name', () => {
+    const a = annotateArticle(article('The European Commission (EC) met. Later the EC said no.', null), hash(4));
+    expect(a.entities.filter((e) => e.text === 'EC').every((e) => e.canonical === 'European Commission')).toBe(true);
+  });
+
+  it('merges variants across articles: diacritics, transliteration, alias pairs', () => {
+    const arts = [
+      annotateArticle(article('Interior Minister Sándor Pintér met Prime Minister Viktor Orbán. Orbán spoke of the Belt and Road Initiative.', null), hash(5)),
+      annotateArticle(article('Interior Minister Shandor Pinter met Viktor Orban under the One Belt, One Road plan. Orban agreed.', null), hash(6)),
+      annotateArticle(article('Sandor Pinter signed. Mr. Orban watched.', null), hash(7)),
+    ];
+    const entities = groupEntities(arts);
+    const pinter = entities.find((e) => e.variants.includes('Shandor Pinter'))!;
+    expect(pinter.variants).toEqual(expect.arrayContaining(['Sándor Pintér', 'Sandor Pinter']));
+    expect(pinter.name).toBe('Sándor Pintér');
+    expect(pinter.articles).toHaveLength(3);
+    const orban = entities.find((e) => e.variants.includes('Orban'))!;
+    expect(orban.variants).toEqual(expect.arrayContaining(['Viktor Orbán', 'Orbán', 'Viktor Orban']));
+    const bri = entities.find((e) => e.name === 'Belt and Road Initiative')!;
+    expect(bri.variants).toEqual(expect.arrayContaining(['Belt and Road Initiative', 'One Belt, One Road']));
+  });
+});
+
+describe('quotes across articles', () => {
+  it('groups two renderings of one statement by the same speaker', () => {
+    const a1 = annotateArticle(article('Minister Lena Varga visited Tallin. Varga expressed hope that this would be a "new highlight of bilateral relations".', null), hash(8));
+    const a2 = annotateArticle(article('Lena Varga met officials. Varga wished for a “new moment in bilateral relations,” she said.', null), hash(9));
+    const groups = groupQuotes([a1, a2], groupEntities([a1, a2]));
+    const g = groups.find((x) => x.variants.some((v) => v.text.startsWith('new highlight')))!;
+    expect(g.speaker).toBe('Lena Varga');
+    expect(g.articles).toHaveLength(2);
+  });
+
+  it.each([
+    ['“Curly,” he said.', 'Curly'],
+    ['„Low-high,“ he said.', 'Low-high'],
+    ['«Guillemets» he said.', 'Guillemets'],
+    ["‘Single curly,’ he said.", 'Single curly'],
+  ])('pairs %s', (sentence, quoted) => {
+    const a = annotateArticle(article(`Anna Berg arrived. ${sentence}`, null), hash(10));
+    expect(a.quotes!.map((q) => q.text)).toContain(quoted);
+    expect(a.quotes!.find((q) => q.text === quoted)!.speaker).toBe('Anna Berg');
+  });
+});
+
+describe('times', () => {
+  it.each([
+    ['It happened last week.', '2024-02-19', '2024-02-12/2024-02-18'],
+    ['Xinhua reported on Sunday.', '2024-02-19', '2024-02-18'],
+    ['They met on Monday.', '2024-02-19', '2024-02-19'],
+    ['It grew over the past decade.', '2024-02-19', '2014-02-19/2024-02-19'],
+    ['It grew over the past three years.', '2024-02-19', '2021-02-19/2024-02-19'],
+    ['Partners since 2016.', '2024-02-19', '2016-01-01/2024-02-19'],
+    ['Sales fell last year.', '2024-02-19', '2023-01-01/2023-12-31'],
+    ['They met on 17 October 2023.', '2024-02-19', '2023-10-17'],
+  ])('%s (published %s) → %s', (text, published, value) => {
+    expect(findTimes(text, splitSentences(text), published)[0]?.value).toBe(value);
+  });
+
+  it('does not guess relative dates without a publication date', () => {
+    expect(findTimes('It happened last week.', splitSentences('It happened last week.'), null)[0]?.value).toBeNull();
+  });
+});
+
+describe('bad input stays bounded', () => {
+  it.each([
+    ['no punctuation', 'word '.repeat(20000)],
+    ['all caps', 'THE PRIME MINISTER VIKTOR ORBAN SAID HUNGARY WOULD NOT BUDGE. '.repeat(2000)],
+    ['unbalanced quotes', 'He said "this never ends and Orban said « nope and „ what '.repeat(3000)],
+    ['1 MB paragraph', 'Viktor Orban met Wang Xiaohong in Budapest on Sunday, Reuters reported, and "fine" he said '.repeat(11000)],
+  ])('%s', (_name, text) => {
+    const t0 = performance.now();
+    const a = annotateArticle(article(text, '2024-02-19'), hash(11));
+    expect(a.sentences.length).toBeGreaterThan(0);
+    expect(performance.now() - t0).toBeLessThan(20000);
+  });
+});

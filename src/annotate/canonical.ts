@@ -1,0 +1,298 @@
+/**
+ * Canonical entities: which mentions name the same thing, within one article and across the
+ * articles of a story. Variants are merged by diacritics folding and transliteration keys,
+ * gazetteer spellings (U.S. → United States, Turkey → Türkiye), acronyms defined in the text,
+ * a later surname or short form after a full name — and never two people who share a surname
+ * when the story gives no evidence which one is meant.
+ */
+import type { AnnotatedArticle, EntityKind, EntityMention, StoryEntity } from '../model.js';
+import { isCommonWord, lookupName } from './gazetteer.js';
+import { foldDiacritics, nameKey, translitKey } from './text.js';
+
+const CONNECTORS = new Set(['of', 'and', 'the', 'for', 'de', 'la', 'on']);
+
+function initials(name: string): string {
+  return nameKey(name)
+    .split(' ')
+    .filter((w) => w && !CONNECTORS.has(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+/** How many letters carry diacritics: the native spelling of a name is preferred for display. */
+function diacriticCount(s: string): number {
+  let n = 0;
+  for (const ch of s) if (ch !== foldDiacritics(ch)) n++;
+  return n;
+}
+
+function isAcronym(s: string): boolean {
+  return /^\p{Lu}[\p{Lu}.&/]{1,9}$/u.test(s.replace(/\s+/g, ''));
+}
+
+/**
+ * Adds `canonical` (display name) and a matching `key` to every mention of one article.
+ * Later short mentions take the full name they refer to ("Orbán" → "Viktor Orbán"), acronyms
+ * the name they abbreviate, gazetteer spellings the registry name.
+ */
+export function canonicalizeMentions(text: string, mentions: readonly EntityMention[]): EntityMention[] {
+  const canonical = new Array<string>(mentions.length);
+  const kinds = mentions.map((m) => m.kind);
+
+  // 1. Gazetteer spellings and acronyms defined in the text: "European Commission (EC)".
+  const acronyms = new Map<string, string>();
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const next = mentions[i + 1];
+    if (next && isAcronym(next.text) && /^\s*\(\s*$/.test(text.slice(m.end, next.start)) && m.text.includes(' ') && initialsCover(m.text, next.text)) {
+      acronyms.set(next.text.replace(/\./g, ''), m.text);
+    }
+  }
+  // Long organisation names by their initials, so an acronym finds its name in one lookup.
+  const byInitials = new Map<string, Set<string>>();
+  const textOfKey = new Map<string, string>();
+  for (const o of mentions) {
+    if (o.kind !== 'ORGANIZATION' || !o.key.includes(' ')) continue;
+    const ini = initials(o.text);
+    byInitials.set(ini, (byInitials.get(ini) ?? new Set()).add(o.key));
+    if (!textOfKey.has(o.key)) textOfKey.set(o.key, o.text);
+  }
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const known = lookupName(m.text);
+    if (known) {
+      canonical[i] = known.canonical;
+      kinds[i] = known.type;
+      continue;
+    }
+    const defined = acronyms.get(m.text.replace(/\./g, ''));
+    if (defined) {
+      canonical[i] = lookupName(defined)?.canonical ?? defined;
+      kinds[i] = 'ORGANIZATION';
+      continue;
+    }
+    if (isAcronym(m.text)) {
+      // An undeclared acronym that spells exactly one long organisation name of the article.
+      const spelled = byInitials.get(m.text.replace(/[^\p{Lu}]/gu, '').toLowerCase());
+      if (spelled?.size === 1) canonical[i] = textOfKey.get([...spelled][0]!)!;
+    }
+  }
+
+  // 2. People: full names (two words or more) grouped by transliteration key.
+  const people = new Map<string, { display: string; words: string[] }>();
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (kinds[i] !== 'PERSON' || canonical[i] || !m.key.includes(' ')) continue;
+    const tk = translitKey(m.text);
+    const existing = people.get(tk);
+    if (!existing) people.set(tk, { display: m.text, words: tk.split(' ') });
+    else if (diacriticCount(m.text) > diacriticCount(existing.display)) existing.display = m.text;
+  }
+  const fullNames = [...people.entries()];
+  // Full names by every tail of their words ("orban", "viktor orban") and by first word ("wang").
+  const byTail = new Map<string, [string, { display: string; words: string[] }][]>();
+  const byHead = new Map<string, [string, { display: string; words: string[] }][]>();
+  for (const entry of fullNames) {
+    const w = entry[1].words;
+    for (let k = 1; k < w.length; k++) byTail.set(w.slice(k).join(' '), [...(byTail.get(w.slice(k).join(' ')) ?? []), entry]);
+    byHead.set(w[0]!, [...(byHead.get(w[0]!) ?? []), entry]);
+  }
+  const firstSeen = new Map<string, number>();
+  for (let i = 0; i < mentions.length; i++) {
+    const tk = translitKey(mentions[i]!.text);
+    if (people.has(tk) && !firstSeen.has(tk)) firstSeen.set(tk, mentions[i]!.start);
+  }
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (canonical[i]) continue;
+    const tk = translitKey(m.text);
+    const full = people.get(tk);
+    if (full) {
+      canonical[i] = full.display;
+      continue;
+    }
+    if (kinds[i] === 'PERSON' || kinds[i] === 'NAME' || (kinds[i] === 'ORGANIZATION' && !m.key.includes(' ') && !isAcronym(m.text))) {
+      const words = tk.split(' ');
+      // A surname (or a given-name-less short form) that fits exactly one full name of the article.
+      const all = (byTail.get(words.join(' ')) ?? []).concat(words.length === 1 ? (byHead.get(words[0]!) ?? []) : []).filter((x, k, arr) => arr.indexOf(x) === k);
+      // Two people sharing a surname: only a full name introduced before settles which one is meant.
+      const before = all.filter(([k]) => (firstSeen.get(k) ?? Infinity) < m.start);
+      const fits = all.length === 1 ? all : before.length === 1 ? before : [];
+      if (fits.length === 1) {
+        canonical[i] = fits[0]![1].display;
+        kinds[i] = 'PERSON';
+        continue;
+      }
+    }
+  }
+
+  // 3. Organisations and places: a short form of exactly one longer name ("Northrop" → "Northrop Grumman").
+  const shortForms = new Map<string, Set<string>>();
+  const firstText = new Map<string, string>();
+  for (let j = 0; j < mentions.length; j++) {
+    const o = mentions[j]!;
+    const w = o.key.split(' ');
+    if (w.length < 2 || w.length > 12) continue;
+    if (!firstText.has(o.key)) firstText.set(o.key, o.text);
+    for (let k = 1; k < w.length; k++) {
+      const head = `${kinds[j]} ${w.slice(0, k).join(' ')}`;
+      if (!genericTail(o.text, k)) shortForms.set(head, (shortForms.get(head) ?? new Set()).add(o.key));
+      const tail = `${kinds[j]} ${w.slice(k).join(' ')}`;
+      shortForms.set(tail, (shortForms.get(tail) ?? new Set()).add(o.key));
+    }
+  }
+  for (let i = 0; i < mentions.length; i++) {
+    if (canonical[i]) continue;
+    const m = mentions[i]!;
+    if ((kinds[i] === 'ORGANIZATION' || kinds[i] === 'LOCATION' || kinds[i] === 'EVENT') && !isAcronym(m.text)) {
+      const longer = shortForms.get(`${kinds[i]} ${m.key}`);
+      if (longer?.size === 1) {
+        canonical[i] = firstText.get([...longer][0]!)!;
+        continue;
+      }
+    }
+    canonical[i] = m.text;
+  }
+
+  return mentions.map((m, i) => ({ ...m, kind: kinds[i]!, canonical: canonical[i]!, key: nameKey(canonical[i]!) }));
+}
+
+/** "Estmark Development Bank" after "Estmark": the rest is generic words, so "Estmark" is not its short form. */
+function genericTail(name: string, skip: number): boolean {
+  const tail = name.split(/\s+/).slice(skip);
+  // One more word is a short form ("Northrop" / "Northrop Grumman", "Huawei" / "Huawei Technologies");
+  // two or more make a different body named after the first ("Estmark" / "Estmark Development Bank").
+  return tail.length > 1 || tail.every((w) => isCommonWord(w));
+}
+
+function initialsCover(name: string, acronym: string): boolean {
+  const letters = acronym.replace(/[^\p{Lu}]/gu, '').toLowerCase();
+  const words = nameKey(name).split(' ');
+  // Every acronym letter starts some word, in order ("European Aeronautic Defence and Space Company" → EADS).
+  let w = 0;
+  for (const ch of letters) {
+    while (w < words.length && words[w]![0] !== ch) w++;
+    if (w === words.length) return false;
+    w++;
+  }
+  return letters.length >= 2;
+}
+
+function endsWith(words: readonly string[], tail: readonly string[]): boolean {
+  if (tail.length >= words.length) return false;
+  return tail.every((w, i) => words[words.length - tail.length + i] === w);
+}
+
+export function startsWith(words: readonly string[], head: readonly string[]): boolean {
+  if (head.length >= words.length) return false;
+  return head.every((w, i) => words[i] === w);
+}
+
+/** Broad classes that may merge: an untyped name can join a person or an organisation. */
+function typeClass(kind: EntityKind): string {
+  return kind === 'NAME' ? 'ANY' : kind;
+}
+
+interface Unit {
+  key: string;
+  words: string[];
+  kind: EntityKind;
+  displays: Map<string, number>;
+  variants: Set<string>;
+  articles: Set<string>;
+  mentions: number;
+}
+
+/**
+ * The canonical entities of a story (or any set of articles): article-level canonical names
+ * merged across articles by transliteration key, with a short name joined to the one full name
+ * of the story it fits. Ordered by number of articles, then mentions.
+ */
+export function groupEntities(articles: readonly Pick<AnnotatedArticle, 'id' | 'entities'>[]): StoryEntity[] {
+  const units = new Map<string, Unit>();
+  for (const article of articles) {
+    for (const m of article.entities) {
+      const name = m.canonical ?? m.text;
+      const tk = translitKey(name);
+      if (!tk) continue;
+      const id = `${typeClass(m.kind)}\u0000${tk}`;
+      let u = units.get(id);
+      if (!u) {
+        u = { key: tk, words: tk.split(' '), kind: m.kind, displays: new Map(), variants: new Set(), articles: new Set(), mentions: 0 };
+        units.set(id, u);
+      }
+      u.displays.set(name, (u.displays.get(name) ?? 0) + 1);
+      u.variants.add(m.text);
+      u.articles.add(article.id);
+      u.mentions++;
+    }
+  }
+  // Union short units into the one longer unit of a compatible type that they fit.
+  const list = [...units.values()];
+  const parent = new Map<Unit, Unit>();
+  const find = (u: Unit): Unit => {
+    let r = u;
+    while (parent.has(r)) r = parent.get(r)!;
+    return r;
+  };
+  for (const u of list) {
+    const candidates = list.filter(
+      (o) => o !== u && o.words.length > u.words.length && compatible(u.kind, o.kind) && (endsWith(o.words, u.words) || (u.kind !== 'PERSON' && startsWith(o.words, u.words)) || (u.words.length === 1 && o.kind === 'PERSON' && o.words[0] === u.words[0])),
+    );
+    const roots = new Set(candidates.map(find));
+    if (roots.size === 1) parent.set(u, [...roots][0]!);
+  }
+  // Same-type units whose names differ only in an initial ("V. Orban" / "Viktor Orban") stay apart: no evidence beyond a letter.
+  const groups = new Map<Unit, Unit[]>();
+  for (const u of list) {
+    const r = find(u);
+    groups.set(r, [...(groups.get(r) ?? []), u]);
+  }
+  const out: StoryEntity[] = [];
+  for (const [root, members] of groups) {
+    const displays = new Map<string, number>();
+    const variants = new Set<string>();
+    const articlesSet = new Set<string>();
+    let mentions = 0;
+    const kinds = new Map<EntityKind, number>();
+    for (const u of members) {
+      for (const [d, n] of u.displays) if (translitKey(d) === root.key) displays.set(d, (displays.get(d) ?? 0) + n);
+      u.variants.forEach((v) => variants.add(v));
+      u.articles.forEach((a) => articlesSet.add(a));
+      mentions += u.mentions;
+      if (u.kind !== 'NAME') kinds.set(u.kind, (kinds.get(u.kind) ?? 0) + u.mentions);
+    }
+    const kind = [...kinds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? root.kind;
+    out.push({
+      name: displayName(displays),
+      type: kind === 'NAME' ? 'ORGANIZATION' : kind,
+      variants: [...variants].sort(),
+      articles: [...articlesSet].sort(),
+      mentions,
+    });
+  }
+  return out.sort((a, b) => b.articles.length - a.articles.length || b.mentions - a.mentions || (a.name < b.name ? -1 : 1));
+}
+
+function compatible(a: EntityKind, b: EntityKind): boolean {
+  return a === b || a === 'NAME' || b === 'NAME' || (a === 'ORGANIZATION' && b === 'PERSON');
+}
+
+/**
+ * The display name of merged spellings: word by word, the spelling with diacritics wins
+ * ("Sandor Pintér" + "Sándor Pinter" → "Sándor Pintér"); otherwise the most frequent.
+ */
+function displayName(displays: ReadonlyMap<string, number>): string {
+  const ranked = [...displays.entries()].sort((a, b) => b[1] - a[1] || diacriticCount(b[0]) - diacriticCount(a[0]) || (a[0] < b[0] ? -1 : 1));
+  const base = ranked[0]?.[0] ?? '';
+  const words = base.split(/(\s+)/);
+  return words
+    .map((w) => {
+      if (/^\s+$/.test(w)) return w;
+      const tk = translitKey(w);
+      let best = w;
+      for (const [d] of ranked) for (const dw of d.split(/\s+/)) if (translitKey(dw) === tk && diacriticCount(dw) > diacriticCount(best) && foldDiacritics(dw) === foldDiacritics(w)) best = dw;
+      return best;
+    })
+    .join('');
+}
