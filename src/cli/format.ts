@@ -95,6 +95,8 @@ export function storyJson(st: StoryDetail): Record<string, unknown> {
     conflicts: cmp?.conflicts ?? [],
     brief: cmp?.brief ?? null,
     timeline: cmp?.timeline ?? [],
+    entities: cmp?.entities ?? [],
+    quotes: cmp?.quotes ?? [],
   };
 }
 
