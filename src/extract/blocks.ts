@@ -167,7 +167,7 @@ function dropReason(block: Block, title: string | null): DropReason {
   if (len < 200 && FURNITURE_PREFIX.test(text)) return 'furniture';
   if (len < 300 && CALL_TO_ACTION.test(text)) return 'furniture';
   if (len < 100 && (DATE_STAMP.test(text) || isDateLine(text) || (STAMP_WORD.test(text) && findFullDate(text)))) return 'date-line';
-  if (len < 100 && /^(by|von|par|por|door|di)\s+\p{Lu}/u.test(text) && text.split(/\s+/).length <= 14 && !/[.!?]["”’]?$/.test(text)) return 'byline';
+  if (len < 100 && /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Dd]i)\s+\p{Lu}/u.test(text) && text.split(/\s+/).length <= 14 && !SENTENCE_END.test(text)) return 'byline';
   if (len < 400 && CAPTION.test(text)) return 'caption';
   if (title && len < 300 && sameText(text, title)) return 'title';
   return null;
@@ -196,9 +196,16 @@ function isDateLine(text: string): boolean {
   return rest.length <= 12;
 }
 
+/** Lines shaped like a credit (`(AP)`, `— Xinhua`, `Source: Reuters`, `Reporting by …`). */
+const CREDIT_SHAPED = /^(\(|[—–-]|sources?\s*:|(additional )?reporting by\b|with (inputs?|reporting) from\b)/i;
+
+/** Sentence-final punctuation, Latin and CJK, before optional closing quotes. */
+const SENTENCE_END = /[.!?:;。！？：；…]["”’)」』）]?$/;
+
 /** A short line without sentence punctuation: a heading, kicker or section label. */
 function isLabel(block: Block): boolean {
-  return block.text.length <= 60 && !/[.!?:;]["”’)]?$/.test(block.text) && block.text.split(/\s+/).length <= 8;
+  if (CREDIT_SHAPED.test(block.text)) return false; // credit lines become metadata later
+  return block.text.length <= 60 && !SENTENCE_END.test(block.text) && block.text.split(/\s+/).length <= 6;
 }
 
 function sameText(a: string, b: string): boolean {

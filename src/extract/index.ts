@@ -38,6 +38,8 @@ export function extractArticle(raw: RawDocument, ctx: ExtractContext): Extracted
   let url: string | null = null;
   let credits: readonly string[] = [];
   let strategy: string;
+  let modified: { value: string; rule: string } | null = null;
+  let section: string | null = null;
 
   if (raw.bodyFormat === 'html') {
     if (body.length > ctx.config.maxHtmlBytes) {
@@ -52,6 +54,8 @@ export function extractArticle(raw: RawDocument, ctx: ExtractContext): Extracted
     });
     ({ text, title, byline, outlet, language, url, strategy, credits } = html);
     if (html.published) ({ value: published, rule: publishedRule } = html.published);
+    modified = html.modified;
+    section = html.section;
   } else {
     const plain = cleanPlainText(body, {
       source: raw.source,
@@ -94,6 +98,9 @@ export function extractArticle(raw: RawDocument, ctx: ExtractContext): Extracted
     text,
     credits: Object.freeze([...credits]),
     strategy,
+    modified: modified?.value ?? null,
+    modifiedRule: modified?.rule ?? null,
+    section,
   });
 }
 

@@ -90,8 +90,8 @@ function indexPage(document: DomDocument): PageIndex {
       const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
       if (names.length > 1) {
         if (index.dateHolders.length < 40 && /date|time|byline|meta/.test(names)) index.dateHolders.push(el);
-        if (!index.byline && (/byline|author/.test(names) || el.getAttribute('rel') === 'author' || itemprop === 'author')) index.byline = el;
       }
+      if (!index.byline && (/byline|author/.test(names) || el.getAttribute('rel') === 'author' || itemprop === 'author')) index.byline = el;
     }
     const kids = el.children;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as DomElement);

@@ -125,11 +125,12 @@ export const extractionSuite: EvalSuite = {
         ...worst.map((w) => `    ${w.id}  ${w.f.toFixed(3)}  ${w.diff >= 0 ? '+' : ''}${w.diff.toFixed(3)}  ${w.url}`),
       ],
       metrics: [
-        { name: 'article-extraction F1 (dossier)', value: d.f1, min: 0.9 },
-        { name: 'article-extraction precision (dossier)', value: d.precision },
-        { name: 'article-extraction recall (dossier)', value: d.recall },
+        // Pinned a little under what the shipped configuration measures (0.981 / 0.976 / 0.986).
+        { name: 'article-extraction F1 (dossier)', value: d.f1, min: 0.975 },
+        { name: 'article-extraction precision (dossier)', value: d.precision, min: 0.965 },
+        { name: 'article-extraction recall (dossier)', value: d.recall, min: 0.975 },
         { name: 'article-extraction F1 (readability.js)', value: r.f1 },
-        { name: 'F1 margin over readability.js', value: d.f1 - r.f1 },
+        { name: 'F1 margin over readability.js', value: d.f1 - r.f1, min: 0.015 },
       ],
     };
   },
