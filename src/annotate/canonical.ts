@@ -190,7 +190,8 @@ export function startsWith(words: readonly string[], head: readonly string[]): b
 
 /** Broad classes that may merge: an untyped name can join a person or an organisation. */
 function typeClass(kind: EntityKind): string {
-  return kind === 'NAME' ? 'ANY' : kind;
+  // Typing people and organisations from the name alone errs; the same spelled name is one entity.
+  return kind === 'NAME' || kind === 'PERSON' || kind === 'ORGANIZATION' ? 'AGENT' : kind;
 }
 
 interface Unit {
@@ -209,11 +210,23 @@ interface Unit {
  * of the story it fits. Ordered by number of articles, then mentions.
  */
 export function groupEntities(articles: readonly Pick<AnnotatedArticle, 'id' | 'entities'>[]): StoryEntity[] {
+  return groupEntitiesWithMentions(articles).entities;
+}
+
+/**
+ * {@link groupEntities}, also saying for every mention of every article which story entity
+ * (by index into `entities`) it belongs to: `mentions.get(articleId)[i]` for `entities[i]` of that article.
+ */
+export function groupEntitiesWithMentions(articles: readonly Pick<AnnotatedArticle, 'id' | 'entities'>[]): { entities: StoryEntity[]; mentions: Map<string, number[]> } {
   const units = new Map<string, Unit>();
+  const unitOfMention = new Map<string, (Unit | null)[]>();
   for (const article of articles) {
+    const assigned: (Unit | null)[] = [];
+    unitOfMention.set(article.id, assigned);
     for (const m of article.entities) {
       const name = m.canonical ?? m.text;
       const tk = translitKey(name);
+      assigned.push(null);
       if (!tk) continue;
       const id = `${typeClass(m.kind)}\u0000${tk}`;
       let u = units.get(id);
@@ -221,6 +234,7 @@ export function groupEntities(articles: readonly Pick<AnnotatedArticle, 'id' | '
         u = { key: tk, words: tk.split(' '), kind: m.kind, displays: new Map(), variants: new Set(), articles: new Set(), mentions: 0 };
         units.set(id, u);
       }
+      assigned[assigned.length - 1] = u;
       u.displays.set(name, (u.displays.get(name) ?? 0) + 1);
       u.variants.add(m.text);
       u.articles.add(article.id);
@@ -248,7 +262,7 @@ export function groupEntities(articles: readonly Pick<AnnotatedArticle, 'id' | '
     const r = find(u);
     groups.set(r, [...(groups.get(r) ?? []), u]);
   }
-  const out: StoryEntity[] = [];
+  const out: (StoryEntity & { root: Unit })[] = [];
   for (const [root, members] of groups) {
     const displays = new Map<string, number>();
     const variants = new Set<string>();
@@ -269,9 +283,14 @@ export function groupEntities(articles: readonly Pick<AnnotatedArticle, 'id' | '
       variants: [...variants].sort(),
       articles: [...articlesSet].sort(),
       mentions,
+      root,
     });
   }
-  return out.sort((a, b) => b.articles.length - a.articles.length || b.mentions - a.mentions || (a.name < b.name ? -1 : 1));
+  out.sort((a, b) => b.articles.length - a.articles.length || b.mentions - a.mentions || (a.name < b.name ? -1 : 1));
+  const indexOfRoot = new Map(out.map((e, i) => [e.root, i]));
+  const mentionsOut = new Map<string, number[]>();
+  for (const [articleId, assigned] of unitOfMention) mentionsOut.set(articleId, assigned.map((u) => (u ? indexOfRoot.get(find(u))! : -1)));
+  return { entities: out.map(({ root: _root, ...e }) => e), mentions: mentionsOut };
 }
 
 function compatible(a: EntityKind, b: EntityKind): boolean {

@@ -69,6 +69,7 @@ const ORG_LAST = new Set([
   'initiative', 'program', 'programme', 'project', 'centre', 'center', 'labs', 'laboratories', 'media', 'studios',
   'records', 'pictures', 'motor', 'automotive', 'pharmaceuticals', 'energy', 'oil', 'electric', 'communications',
   'institution', 'society', 'church', 'mission', 'embassy', 'consulate', 'secretariat', 'directorate', 'inc.',
+  'computer', 'computers', 'corps', 'airline', 'motor', 'bancorp', 'insurance', 'software', 'steel', 'pharma',
 ]);
 const ORG_FIRST = new Set(['university', 'bank', 'ministry', 'department', 'council', 'court', 'institute', 'house', 'office', 'bureau', 'church', 'house', 'state']);
 const LOC_LAST = new Set([
@@ -138,8 +139,8 @@ function isCapitalised(t: Token): boolean {
 
 function isNameWord(t: Token): boolean {
   if (!isCapitalised(t)) return /^(?:\p{Ll}{1,2}\p{Lu}\p{L}+)$/u.test(t.text); // "iPhone", "eBay"
-  if (/^\p{Lu}{2,}$/u.test(t.text)) return !STOP.has(t.lower) || t.text.length > 2;
-  if (STOP.has(t.lower)) return false;
+  if (/^\p{Lu}{2,}$/u.test(t.text)) return !STOP.has(t.lower) || t.text.length > 2 || lookupName(t.text) !== null;
+  if (STOP.has(t.lower.replace(/['’](?:ve|re|ll|d|m|s)$/u, ''))) return false;
   return true;
 }
 
@@ -320,7 +321,7 @@ function makeTyped(text: string, tokens: readonly Token[], sentence: Sentence, r
   const key = nameKey(name);
   if (!key) return null;
   if (toks.length === 1) {
-    if (STOP.has(key) || CALENDAR.has(key) || ROLE_HEADS.has(key) || NOT_NAMES.has(key)) return null;
+    if ((STOP.has(key) && !lookupName(name)) || CALENDAR.has(key) || ROLE_HEADS.has(key) || NOT_NAMES.has(key)) return null;
     if (demonymCountry(name) && !lookupName(name)) return null;
   }
   if (toks.every((t) => isRoleWord(t)) && !lookupName(name)) return null;
@@ -344,16 +345,18 @@ function typeName(name: string, toks: readonly Token[], text: string, sentence: 
     if (LOC_LAST.has(lastWord)) return 'LOCATION';
   }
   if (role) return 'PERSON';
+  // "iPhone", "A380", "KC-45": model names and camel-case brands are products.
+  if (/^\p{Ll}\p{Lu}/u.test(name) || (words.length === 1 && /\p{L}/u.test(name) && /\d/.test(name))) return 'PRODUCT';
   if (/^\p{Lu}[\p{Lu}\d&/.]{1,7}$/u.test(name) && /\p{Lu}.*\p{Lu}/u.test(name)) return 'ORGANIZATION';
   const after = text.slice(toks[toks.length - 1]!.end, Math.min(sentence.end, toks[toks.length - 1]!.end + 12));
   const before = text.slice(Math.max(sentence.start, toks[0]!.start - 16), toks[0]!.start);
   if (words.length >= 2 && words.length <= 4) {
     const personish = isFirstName(words[0]!.text) || isLastName(words[words.length - 1]!.text) || PERSON_AFTER.test(after);
     if (personish) return 'PERSON';
-    if (toks.some((t) => t.lower === 'of' || t.lower === 'and')) return 'ORGANIZATION';
+    if (words.some((w) => /\d/.test(w.text))) return 'PRODUCT';
     if (PLACE_BEFORE.test(before) && !words.every((w) => !isCommonWord(w.text))) return 'LOCATION';
-    // Two or three unknown capitalised words without organisation words: most often a person.
-    return words.every((w) => !isCommonWord(w.text)) ? 'PERSON' : 'ORGANIZATION';
+    // Unknown capitalised words with no sign of a person: organisations are the commoner case in news.
+    return 'ORGANIZATION';
   }
   if (words.length === 1) {
     if (/\b(?:in|near|outside|inside)\s+$/.test(before)) return 'LOCATION';

@@ -8,10 +8,11 @@ import { apiBench } from './suites/api.js';
 import { extractionBench } from './suites/extraction.js';
 import { pipelineBench } from './suites/pipeline.js';
 import { throughputBench } from './suites/throughput.js';
+import { annotateBench } from './suites/annotate.js';
 import { compareBench } from './suites/compare.js';
 
 /** Every benchmark suite. */
-const SUITES: readonly BenchSuite[] = [extractionBench, pipelineBench, apiBench, compareBench, throughputBench];
+const SUITES: readonly BenchSuite[] = [extractionBench, pipelineBench, apiBench, compareBench, throughputBench, annotateBench];
 
 const wanted = process.argv.slice(2);
 const shared = sharedDir();

@@ -5,11 +5,12 @@
 import { sharedDir, type EvalSuite, type Metric } from './suite.js';
 import { extractionSuite } from './suites/extraction.js';
 import { clusteringSuite } from './suites/clustering.js';
+import { entitiesSuite } from './suites/entities.js';
 import { seedsSuite } from './suites/seeds.js';
 import { comparisonSuite } from './suites/comparison.js';
 
 /** Every suite, in the order of the pipeline. */
-const SUITES: readonly EvalSuite[] = [extractionSuite, seedsSuite, clusteringSuite, comparisonSuite];
+const SUITES: readonly EvalSuite[] = [extractionSuite, seedsSuite, entitiesSuite, clusteringSuite, comparisonSuite];
 
 async function main(): Promise<number> {
   const shared = sharedDir();
