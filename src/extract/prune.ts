@@ -34,10 +34,12 @@ const FURNITURE_WORDS = new Set([
 ]);
 
 /** Words that, next to a furniture word, still mean "article text" (`article-body`, `story-text`). */
-const CONTENT_WORDS = new Set(['body', 'text', 'content', 'article', 'story', 'entry', 'post', 'main']);
+const CONTENT_WORDS = new Set(['body', 'text', 'content', 'article', 'story', 'entry', 'post', 'main', 'embed', 'embedded']);
 
 /** An element holding at least this share of the page's prose is never removed. */
 const ARTICLE_SHARE = 0.4;
+/** An `<article>`/`<main>` inside furniture protects it when it holds this share of the prose. */
+const CONTAINER_SHARE = 0.2;
 
 /** Text measures of one element's subtree, computed once for the whole page. */
 interface Stats {
@@ -47,8 +49,11 @@ interface Stats {
   readonly link: number;
   /** Characters inside `<p>` elements. */
   readonly para: number;
-  /** Holds an `<article>`, `<main>` or `itemprop="articleBody"` element. */
-  readonly article: boolean;
+  /**
+   * Prose of the largest `<article>`, `<main>` or `itemprop="articleBody"` element inside
+   * (teaser lists mark every item up as an `<article>`: only a large one counts).
+   */
+  readonly article: number;
 }
 
 const TEXT_NODE = 3;
@@ -75,7 +80,7 @@ function measure(root: DomElement): Map<DomElement, Stats> {
     let text = 0;
     let link = 0;
     let para = 0;
-    let article = tag === 'ARTICLE' || tag === 'MAIN' || el.getAttribute('itemprop') === 'articleBody';
+    let article = 0;
     for (let i = 0; i < kids.length; i++) {
       const kid = kids[i] as DomElement;
       if (kid.nodeType === TEXT_NODE) text += (kid.textContent ?? '').length;
@@ -85,18 +90,42 @@ function measure(root: DomElement): Map<DomElement, Stats> {
         text += st.text;
         link += st.link;
         para += st.para;
-        article ||= st.article;
+        article = Math.max(article, st.article);
       }
     }
     if (tag === 'A') link = text;
     if (tag === 'P') para = text;
+    if (tag === 'ARTICLE' || tag === 'MAIN' || el.getAttribute('itemprop') === 'articleBody') article = Math.max(article, text - link);
     stats.set(el, { text, link, para, article });
   }
   return stats;
 }
 
+/**
+ * Embedded posts (a quoted tweet or Instagram post) are part of the reporting, but their
+ * wrappers carry class names (`social-media-embed`) and link density that article scorers
+ * punish as share widgets. The quotation is lifted out of wrappers that hold nothing else,
+ * and its class names removed, so it is judged as the quotation it is.
+ */
+function liftEmbeds(root: DomElement): void {
+  for (const quote of Array.from(root.querySelectorAll('blockquote')) as DomElement[]) {
+    if (!/tweet|instagram|tiktok|embed|social/i.test(quote.getAttribute('class') ?? '')) continue;
+    quote.removeAttribute('class');
+    let wrapper = quote.parentElement as DomElement | null;
+    for (let up = 0; wrapper && up < 3 && wrapper !== root; up++) {
+      const tag = wrapper.tagName.toUpperCase();
+      const alone = (tag === 'DIV' || tag === 'FIGURE' || tag === 'SPAN') && (wrapper.textContent ?? '').trim() === (quote.textContent ?? '').trim();
+      if (!alone) break;
+      const parent = wrapper.parentElement as DomElement | null;
+      wrapper.replaceWith(quote);
+      wrapper = parent;
+    }
+  }
+}
+
 /** Removes furniture from `root` in place. The caller owns the document (a fresh parse). */
 export function pruneFurniture(root: DomElement): number {
+  liftEmbeds(root);
   const stats = measure(root);
   const top = stats.get(root);
   const totals: Totals = { prose: top ? top.text - top.link : 0, paragraphs: top?.para ?? 0 };
@@ -152,7 +181,7 @@ export function furnitureName(names: string): boolean {
  */
 function guarded(st: Stats | undefined, total: Totals): boolean {
   if (!st) return true;
-  if (st.article) return false;
+  if (total.prose > 0 && st.article >= CONTAINER_SHARE * total.prose) return false;
   if (total.prose > 0 && st.text - st.link >= ARTICLE_SHARE * total.prose) return false;
   if (total.paragraphs > 0 && st.para >= ARTICLE_SHARE * total.paragraphs) return false;
   return true;
