@@ -47,7 +47,9 @@ export function collectBlocks(root: NodeLike): Block[] {
   const flush = (): void => {
     const text = current.replace(/\s+/g, ' ').trim();
     if (text) {
-      const ratio = current.length ? links / current.length : 0;
+      // Both lengths with whitespace collapsed: indentation around a link is not prose.
+      const spaced = current.replace(/\s+/g, ' ').length;
+      const ratio = spaced ? Math.min(1, links / spaced) : 0;
       blocks.push({ text, linkChars: Math.round(ratio * text.length), tag: tags[tags.length - 1] ?? 'BODY' });
     }
     current = '';
@@ -70,7 +72,7 @@ export function collectBlocks(root: NodeLike): Block[] {
     if (node.nodeType === TEXT_NODE) {
       const t = node.textContent ?? '';
       current += t;
-      if (linkDepth > 0) links += t.length;
+      if (linkDepth > 0) links += t.replace(/\s+/g, ' ').length;
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE) continue;
