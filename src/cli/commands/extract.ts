@@ -44,7 +44,8 @@ async function runExtract(files: string[], flags: Flags): Promise<number> {
       const a = extractArticle(item.doc, { config: config.extract, boilerplate, messages: new Messages() });
       if (flags.json) {
         const { source, title, byline, published, publishedRule, outlet, language, url, credits, strategy, text } = a;
-        out(JSON.stringify({ source, title, byline, published, publishedRule, outlet, language, url, credits, strategy, text }));
+        const [modified, modifiedRule, section] = [a.modified ?? null, a.modifiedRule ?? null, a.section ?? null];
+        out(JSON.stringify({ source, title, byline, published, publishedRule, modified, modifiedRule, outlet, language, url, section, credits, strategy, text }));
       } else {
         out(formatExtracted(a));
       }
