@@ -176,6 +176,12 @@ export interface ArticleFeatures {
    * its publication date. Two reports of one event rarely disagree on it.
    */
   readonly eventYear?: number | null;
+  /**
+   * How prominent each name is in the article (mentions, plus a bonus when it is named in the
+   * title or lead), keyed like {@link names}: the protagonists of an event outweigh names
+   * dropped once. Absent on features stored before it existed (every name then counts 1).
+   */
+  readonly nameWeights?: Readonly<Record<string, number>>;
 }
 
 /** The similarity components that placed an article, kept for `story ID --why`. */

@@ -1,19 +1,24 @@
 /**
- * Online story clustering: each arriving article joins the most similar active story or
- * starts a new one.
+ * Online story clustering in mini-batches: the articles of a batch are first grouped with one
+ * another (average linkage), then each group joins the most similar active story or starts a
+ * new one. Grouping a batch jointly instead of placing articles one at a time keeps the first
+ * reports of an event together even when none of them alone resembles the story yet.
  *
- * Similarity to a story combines
- * - text: cosine of the article's TF-IDF vector (sublinear term counts) with the story's
- *   centroid (the mean of its members' unit vectors), so one long member does not dominate;
- * - names: cosine of idf-weighted name vectors, where the story's side counts how many of its
- *   members mention each name: the people, places and organisations are what tells two events
- *   of the same kind apart (two earthquakes, two arrests of one actress);
- * - time: closeness in publication time, when both sides are dated.
+ * Similarity of two groups (an article, a batch group, a story) is the average over their
+ * article pairs of
+ * - text: cosine of TF-IDF vectors (sublinear term counts);
+ * - names: cosine of idf-weighted name vectors where each name counts by its prominence
+ *   (mentions, more when named in the lead): the protagonists and places are what tell two
+ *   events of the same kind apart (two earthquakes on one island, two offers to one player);
+ * - time: closeness in publication time, when both sides are dated;
+ * scaled down by the share of article pairs that are about different years.
+ * Both vectors are unit length, so averages over pairs are dot products of per-group sums: a
+ * story keeps its sums, never its members' vectors, and scoring costs the same at any size.
  *
- * Candidate stories come from an inverted index of names and the article's most distinctive
+ * Candidate stories come from an inverted index of names and each article's most distinctive
  * terms; each posting list is scanned from its most recent entries only, so adding an article
  * costs the same whatever the store holds. Near-copies (same wire text) are found first through
- * MinHash LSH and join their original's story directly. Deterministic for the same input order.
+ * MinHash LSH and go with their original. Deterministic for the same input order.
  */
 import type { ClusterConfig } from '../config.js';
 import type { ArticleFeatures, ClusterDecision, ScoreParts } from '../model.js';
@@ -21,13 +26,13 @@ import { MinHashIndex, type NearCopy } from './near-duplicates.js';
 
 const DAY_MS = 86_400_000;
 
-/** What the clusterer keeps per story. */
-interface StoryState {
-  readonly id: string;
-  readonly articleIds: string[];
-  /** Sum of the members' unit-length sublinear term vectors (the centroid, times the size). */
-  readonly termSum: Map<string, number>;
-  /** How many members mention each name. */
+/** The sums and ranges a group of articles (a story or a batch group) is compared by. */
+interface Profile {
+  /** Number of articles whose vectors are summed. */
+  size: number;
+  /** Sum of the members' unit TF-IDF vectors. */
+  readonly text: Map<string, number>;
+  /** Sum of the members' unit name vectors. */
   readonly names: Map<string, number>;
   /** How many members are about each year ({@link ArticleFeatures.eventYear}). */
   readonly years: Map<number, number>;
@@ -35,8 +40,22 @@ interface StoryState {
   first: number | null;
   last: number | null;
   language: string | null;
+}
+
+/** What the clusterer keeps per story. */
+interface StoryState extends Profile {
+  readonly id: string;
+  readonly articleIds: string[];
+  /** How many members mention each name (for threads). */
+  readonly nameCounts: Map<string, number>;
   /** Position of the latest change: recency for candidate lookup. */
   touched: number;
+}
+
+/** An article's unit vectors, under the term statistics of the moment it was weighed. */
+interface Vectors {
+  readonly text: Map<string, number>;
+  readonly names: Map<string, number>;
 }
 
 /** The story id a founding article gives: stable across re-runs of the same input. */
@@ -55,6 +74,26 @@ export const MIN_TERMS = 5;
 export interface Placed {
   readonly decision: ClusterDecision;
   readonly copyOf: NearCopy | null;
+}
+
+/** Constraints on a batch placement (user corrections). */
+export interface BatchOptions {
+  /** {@link StoryClusterer.observe} already counted the batch. */
+  readonly observed?: boolean;
+  /** Article id → stories it must never join (a split correction keeps them apart). */
+  readonly barred?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Article id → articles of the same batch it must never be grouped with. */
+  readonly apart?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Sets of batch article ids that must end in one story (a merge correction). */
+  readonly together?: readonly (readonly string[])[];
+}
+
+/** A batch group while the batch is being clustered. */
+interface Group extends Profile {
+  /** Batch positions of the members, ascending. */
+  readonly members: number[];
+  readonly barred: Set<string>;
+  readonly apart: Set<string>;
 }
 
 /** The clusterer's state; build one per run from what the store already holds. */
@@ -92,7 +131,7 @@ export class StoryClusterer {
 
   /** Every story's names with how many of its articles mention each (for threads). */
   storyNames(): { storyId: string; names: ReadonlyMap<string, number>; articleCount: number; first: number | null; last: number | null }[] {
-    return [...this.#stories.values()].map((s) => ({ storyId: s.id, names: s.names, articleCount: s.articleIds.length, first: s.first, last: s.last }));
+    return [...this.#stories.values()].map((s) => ({ storyId: s.id, names: s.nameCounts, articleCount: s.articleIds.length, first: s.first, last: s.last }));
   }
 
   /**
@@ -113,89 +152,194 @@ export class StoryClusterer {
   }
 
   /**
-   * Places a new article: joins its original's story when it is a near-copy, else the best
-   * story above the threshold, else starts one. `observed` says {@link observe} already
-   * counted it; stories in `barred` are never joined (a split correction keeps them apart).
+   * Places one article: {@link placeBatch} with a batch of one. `observed` says
+   * {@link observe} already counted it; stories in `barred` are never joined.
    */
   place(features: ArticleFeatures, observed = false, barred: ReadonlySet<string> = new Set()): Placed {
+    return this.placeBatch([features], { observed, barred: new Map([[features.articleId, barred]]) })[0]!;
+  }
+
+  /**
+   * Places a batch of new articles, returning one result per article in batch order.
+   * 1. Near-copies go with their original (a stored story, or an earlier article of the batch);
+   *    articles too thin to judge start a story of their own.
+   * 2. The other articles are grouped with one another by average linkage while the most
+   *    similar pair of groups scores at least the threshold (ties: earliest articles first).
+   * 3. Each group, in order of its first article, joins the best candidate story scoring at
+   *    least the threshold against the whole group, else starts a story.
+   * Deterministic for the same batches in the same order.
+   */
+  placeBatch(batch: readonly ArticleFeatures[], options: BatchOptions = {}): Placed[] {
     const threshold = this.#config.joinThreshold;
-    const copy = this.#copies.find(features);
-    const copyStory = copy && !barred.has(this.#storyOf.get(copy.originalId) ?? '') ? this.#storyOf.get(copy.originalId) : undefined;
-    if (!observed) this.observe(features);
-    this.#copies.add(features, copy);
-    // A copy joins its original's story only inside the story's time window and language:
-    // the same text under a date years away is a re-publication, not this event's report.
-    const copyScore = copyStory ? this.#score(features, this.#stories.get(copyStory)!) : null;
-    if (copy && copyStory && copyScore) {
-      const score = copyScore;
-      this.#addTo(copyStory, features);
-      return {
-        copyOf: copy,
-        decision: {
-          articleId: features.articleId,
-          storyId: copyStory,
-          action: 'joined',
-          score,
-          candidates: [{ storyId: copyStory, score }],
-          threshold,
-          reason: `near-copy of article ${copy.originalId} (shingle similarity ${copy.similarity.toFixed(2)}): joins its story`,
-        },
-      };
-    }
-    if (Object.keys(features.terms).length < MIN_TERMS) {
-      const storyId = this.newStoryId(features.articleId);
-      this.#addTo(storyId, features, false);
-      return {
-        copyOf: copy,
-        decision: {
-          articleId: features.articleId,
-          storyId,
-          action: 'created',
-          score: null,
-          candidates: [],
-          threshold,
-          reason: `only ${Object.keys(features.terms).length} distinct content words (< ${MIN_TERMS}): too little text to place, kept as its own story`,
-        },
-      };
-    }
-    const scored = this.#candidates(features)
-      .filter((storyId) => !barred.has(storyId))
-      .map((storyId) => ({ storyId, score: this.#score(features, this.#stories.get(storyId)!) }))
-      .filter((c): c is { storyId: string; score: ScoreParts } => c.score !== null)
-      .sort((a, b) => b.score.total - a.score.total || (a.storyId < b.storyId ? -1 : 1));
-    const best = scored[0];
-    const candidates = scored.slice(0, 5);
-    if (best && best.score.total >= threshold) {
-      this.#addTo(best.storyId, features);
-      return {
-        copyOf: copy,
-        decision: {
-          articleId: features.articleId,
-          storyId: best.storyId,
-          action: 'joined',
-          score: best.score,
-          candidates,
-          threshold,
-          reason: `similarity ${describeScore(best.score)} ≥ ${threshold}`,
-        },
-      };
-    }
-    const storyId = this.newStoryId(features.articleId);
-    this.#addTo(storyId, features);
-    return {
-      copyOf: copy,
-      decision: {
-        articleId: features.articleId,
-        storyId,
-        action: 'created',
-        score: null,
-        candidates,
-        threshold,
-        reason: best
-          ? `best candidate ${best.storyId} scored ${best.score.total.toFixed(3)} < ${threshold}: new story`
-          : 'no active story shares distinctive terms or names: new story',
-      },
+    if (!options.observed) for (const f of batch) this.observe(f);
+    const results = new Array<Placed | undefined>(batch.length);
+    const position = new Map(batch.map((f, i) => [f.articleId, i]));
+    const vectors = batch.map((f) => this.#vectors(f));
+    const barredOf = (i: number): ReadonlySet<string> => options.barred?.get(batch[i]!.articleId) ?? new Set<string>();
+
+    // 1. Copies and thin articles.
+    const copyOf = new Map<number, NearCopy>();
+    const followers = new Map<number, number[]>(); // batch original → its batch copies
+    const placeable: number[] = [];
+    batch.forEach((f, i) => {
+      const copy = this.#copies.find(f);
+      this.#copies.add(f, copy);
+      if (copy) copyOf.set(i, copy);
+      const inBatch = copy ? position.get(copy.originalId) : undefined;
+      const storedStory = copy && inBatch === undefined ? this.#storyOf.get(copy.originalId) : undefined;
+      // A copy joins its original's story only inside the story's time window and language:
+      // the same text under a date years away is a re-publication, not this event's report.
+      if (storedStory && !barredOf(i).has(storedStory)) {
+        const story = this.#stories.get(storedStory)!;
+        const score = this.#score(single(f, vectors[i]!), story);
+        if (score) {
+          this.#addTo(storedStory, f, vectors[i]);
+          results[i] = { copyOf: copy, decision: { articleId: f.articleId, storyId: storedStory, action: 'joined', score, candidates: [{ storyId: storedStory, score }], threshold, reason: `near-copy of article ${copy!.originalId} (shingle similarity ${copy!.similarity.toFixed(2)}): joins its story` } };
+          return;
+        }
+      }
+      if (inBatch !== undefined && inBatch < i && results[inBatch] === undefined && !options.apart?.get(f.articleId)?.has(copy!.originalId)) {
+        followers.set(inBatch, [...(followers.get(inBatch) ?? []), i]);
+        return;
+      }
+      if (Object.keys(f.terms).length < MIN_TERMS) {
+        const storyId = this.newStoryId(f.articleId);
+        this.#addTo(storyId, f, vectors[i], false);
+        results[i] = { copyOf: copy, decision: { articleId: f.articleId, storyId, action: 'created', score: null, candidates: [], threshold, reason: `only ${Object.keys(f.terms).length} distinct content words (< ${MIN_TERMS}): too little text to place, kept as its own story` } };
+        return;
+      }
+      placeable.push(i);
+    });
+
+    // 2. Group the batch: singletons (with their batch copies and merge partners) to start with.
+    const groupOf = new Map<number, Group>();
+    let groups: Group[] = [];
+    const startGroup = (i: number): Group => {
+      const g: Group = { ...emptyProfile(), members: [], barred: new Set(), apart: new Set() };
+      groups.push(g);
+      return g;
     };
+    const addMember = (g: Group, i: number): void => {
+      g.members.push(i);
+      addProfile(g, batch[i]!, vectors[i]!);
+      for (const s of barredOf(i)) g.barred.add(s);
+      for (const a of options.apart?.get(batch[i]!.articleId) ?? []) g.apart.add(a);
+      groupOf.set(i, g);
+    };
+    for (const i of placeable) {
+      const g = startGroup(i);
+      addMember(g, i);
+      for (const c of followers.get(i) ?? []) addMember(g, c);
+    }
+    const absorb = (into: Group, from: Group): void => {
+      for (const i of from.members) {
+        into.members.push(i);
+        groupOf.set(i, into);
+      }
+      into.members.sort((a, b) => a - b);
+      mergeProfile(into, from);
+      for (const s of from.barred) into.barred.add(s);
+      for (const a of from.apart) into.apart.add(a);
+      groups = groups.filter((g) => g !== from);
+    };
+    for (const ids of options.together ?? []) {
+      const gs = [...new Set(ids.map((id) => position.get(id)).filter((i): i is number => i !== undefined).map((i) => groupOf.get(i)).filter((g): g is Group => !!g))];
+      for (const g of gs.slice(1)) absorb(gs[0]!, g);
+    }
+    const mayJoin = (a: Group, b: Group): boolean =>
+      !a.members.some((i) => b.apart.has(batch[i]!.articleId)) && !b.members.some((i) => a.apart.has(batch[i]!.articleId));
+    // Average linkage: scores of all pairs, the best pair merged, the merged group rescored.
+    const key = (a: Group, b: Group): string => `${a.members[0]}:${b.members[0]}`;
+    const pairScore = new Map<string, number>();
+    const rescore = (a: Group, b: Group): void => {
+      const [x, y] = a.members[0]! < b.members[0]! ? [a, b] : [b, a];
+      const s = mayJoin(x, y) ? this.#score(x, y)?.total ?? -1 : -1;
+      pairScore.set(key(x, y), s);
+    };
+    for (let x = 0; x < groups.length; x++) for (let y = x + 1; y < groups.length; y++) rescore(groups[x]!, groups[y]!);
+    for (;;) {
+      let best: [Group, Group] | null = null;
+      let bestScore = threshold;
+      for (let x = 0; x < groups.length; x++) {
+        for (let y = x + 1; y < groups.length; y++) {
+          const s = pairScore.get(key(groups[x]!, groups[y]!)) ?? -1;
+          if (s >= bestScore && (best === null || s > bestScore)) {
+            best = [groups[x]!, groups[y]!];
+            bestScore = s;
+          }
+        }
+      }
+      if (!best) break;
+      const [into, from] = best;
+      absorb(into, from);
+      for (const g of groups) if (g !== into) rescore(into, g);
+    }
+
+    // 3. Each group joins a story or starts one.
+    groups.sort((a, b) => a.members[0]! - b.members[0]!);
+    for (const g of groups) {
+      const scored = this.#groupCandidates(g.members.map((i) => batch[i]!))
+        .filter((storyId) => !g.barred.has(storyId))
+        .map((storyId) => ({ storyId, score: this.#score(g, this.#stories.get(storyId)!) }))
+        .filter((c): c is { storyId: string; score: ScoreParts } => c.score !== null)
+        .sort((a, b) => b.score.total - a.score.total || (a.storyId < b.storyId ? -1 : 1));
+      const best = scored[0];
+      const candidates = scored.slice(0, 5);
+      const joins = best !== undefined && best.score.total >= threshold;
+      const storyId = joins ? best.storyId : this.newStoryId(batch[g.members[0]!]!.articleId);
+      const others = (i: number): string => {
+        const ids = g.members.filter((m) => m !== i).map((m) => batch[m]!.articleId);
+        return ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
+      };
+      g.members.forEach((i, k) => {
+        const f = batch[i]!;
+        const copy = copyOf.get(i) ?? null;
+        const copyNote = copy && position.has(copy.originalId) ? `near-copy of article ${copy.originalId} (shingle similarity ${copy.similarity.toFixed(2)}), grouped with it; ` : '';
+        let decision: ClusterDecision;
+        if (joins) {
+          const alone = g.members.length === 1;
+          decision = {
+            articleId: f.articleId,
+            storyId,
+            action: 'joined',
+            score: best.score,
+            candidates,
+            threshold,
+            reason: alone
+              ? `${copyNote}similarity ${describeScore(best.score)} ≥ ${threshold}`
+              : `${copyNote}grouped in this batch with ${others(i)}; the group's average similarity to the story ${describeScore(best.score)} ≥ ${threshold}`,
+          };
+        } else if (k === 0) {
+          decision = {
+            articleId: f.articleId,
+            storyId,
+            action: 'created',
+            score: null,
+            candidates,
+            threshold,
+            reason:
+              (best ? `best candidate ${best.storyId} scored ${best.score.total.toFixed(3)} < ${threshold}: new story` : 'no active story shares distinctive terms or names: new story') +
+              (g.members.length > 1 ? ` with ${others(i)} of this batch` : ''),
+          };
+        } else {
+          // Why it is with the founder: its own average similarity to the rest of its group.
+          const rest = profileWithout(g, f, vectors[i]!);
+          const score = this.#score(single(f, vectors[i]!), rest) ?? { text: 0, names: 0, time: 0, total: 0 };
+          decision = {
+            articleId: f.articleId,
+            storyId,
+            action: 'joined',
+            score,
+            candidates,
+            threshold,
+            reason: `${copyNote}grouped in this batch with ${others(i)} (group average ≥ ${threshold}; this article's average similarity to the others ${describeScore(score)}): new story`,
+          };
+        }
+        results[i] = { copyOf: copy, decision };
+      });
+      for (const i of g.members) this.#addTo(storyId, batch[i]!, vectors[i]);
+    }
+    return results.map((r) => r!);
   }
 
   /**
@@ -206,8 +350,9 @@ export class StoryClusterer {
     if (!observed) this.observe(features);
     this.#copies.add(features);
     const story = this.#stories.get(storyId);
-    const score = story ? this.#score(features, story) : null;
-    this.#addTo(storyId, features);
+    const vectors = this.#vectors(features);
+    const score = story ? this.#score(single(features, vectors), story) : null;
+    this.#addTo(storyId, features, vectors);
     return { articleId: features.articleId, storyId, action: 'manual', score, candidates: [], threshold: this.#config.joinThreshold, reason };
   }
 
@@ -219,25 +364,18 @@ export class StoryClusterer {
     return id;
   }
 
-  #addTo(storyId: string, f: ArticleFeatures, index = true): void {
+  #addTo(storyId: string, f: ArticleFeatures, vectors: Vectors = this.#vectors(f), index = true): void {
     let story = this.#stories.get(storyId);
     if (!story) {
-      story = { id: storyId, articleIds: [], termSum: new Map(), names: new Map(), years: new Map(), first: null, last: null, language: null, touched: 0 };
+      story = { id: storyId, articleIds: [], nameCounts: new Map(), touched: 0, ...emptyProfile() };
       this.#stories.set(storyId, story);
     }
     story.articleIds.push(f.articleId);
     this.#storyOf.set(f.articleId, storyId);
-    const unit = unitSublinear(f.terms);
-    for (const [t, w] of unit) story.termSum.set(t, (story.termSum.get(t) ?? 0) + w);
-    for (const n of f.names) story.names.set(n, (story.names.get(n) ?? 0) + 1);
-    if (f.eventYear != null) story.years.set(f.eventYear, (story.years.get(f.eventYear) ?? 0) + 1);
-    if (f.time !== null) {
-      story.first = story.first === null ? f.time : Math.min(story.first, f.time);
-      story.last = story.last === null ? f.time : Math.max(story.last, f.time);
-    }
-    story.language ??= f.language ?? null;
+    addProfile(story, f, vectors);
+    for (const n of f.names) story.nameCounts.set(n, (story.nameCounts.get(n) ?? 0) + 1);
     story.touched = ++this.#clock;
-    if (!index || unit.size < MIN_TERMS) return;
+    if (!index || Object.keys(f.terms).length < MIN_TERMS) return;
     for (const key of this.#indexKeys(f)) {
       let list = this.#index.get(key);
       if (!list) this.#index.set(key, (list = []));
@@ -245,6 +383,15 @@ export class StoryClusterer {
       // found among the recent entries again.
       if (list[list.length - 1] !== storyId) list.push(storyId);
     }
+  }
+
+  /** The article's unit TF-IDF and name vectors under the current statistics. */
+  #vectors(f: ArticleFeatures): Vectors {
+    const text = new Map<string, number>();
+    for (const [t, n] of Object.entries(f.terms)) text.set(t, (1 + Math.log(n)) * this.#idf(t));
+    const names = new Map<string, number>();
+    for (const n of f.names) names.set(n, (1 + Math.log(f.nameWeights?.[n] ?? 1)) * this.#nameIdf(n));
+    return { text: unit(text), names: unit(names) };
   }
 
   /** Names plus the most distinctive terms: the keys an article is indexed and looked up by. */
@@ -257,17 +404,20 @@ export class StoryClusterer {
     return [...terms, ...f.names.map((n) => `n:${n}`)];
   }
 
-  #candidates(f: ArticleFeatures): string[] {
+  /** Candidate stories of a group: those sharing the most index keys with its articles. */
+  #groupCandidates(articles: readonly ArticleFeatures[]): string[] {
     const hits = new Map<string, number>();
-    for (const key of this.#indexKeys(f)) {
-      const list = this.#index.get(key);
-      if (!list) continue;
-      const seen = new Set<string>();
-      for (let i = list.length - 1; i >= 0 && seen.size < POSTING_SCAN; i--) {
-        const s = list[i]!;
-        if (seen.has(s) || !this.#stories.has(s)) continue;
-        seen.add(s);
-        hits.set(s, (hits.get(s) ?? 0) + 1);
+    for (const f of articles) {
+      for (const key of this.#indexKeys(f)) {
+        const list = this.#index.get(key);
+        if (!list) continue;
+        const seen = new Set<string>();
+        for (let i = list.length - 1; i >= 0 && seen.size < POSTING_SCAN; i--) {
+          const s = list[i]!;
+          if (seen.has(s) || !this.#stories.has(s)) continue;
+          seen.add(s);
+          hits.set(s, (hits.get(s) ?? 0) + 1);
+        }
       }
     }
     return [...hits.entries()]
@@ -284,20 +434,25 @@ export class StoryClusterer {
     return Math.log((this.#docs + 1) / ((this.#nameDf.get(name) ?? 0) + 1)) + 1;
   }
 
-  /** Scores an article against a story; null when the story is out of the time window or another language. */
-  #score(f: ArticleFeatures, story: StoryState): ScoreParts | null {
+  /**
+   * Average-linkage score of two groups; null when they may never be one story (other
+   * language, or further apart in time than the window).
+   */
+  #score(a: Profile, b: Profile): ScoreParts | null {
     const { weights, timeScaleDays, maxGapDays } = this.#config;
-    if (f.language && story.language && f.language !== story.language) return null;
+    if (a.language && b.language && a.language !== b.language) return null;
+    if (a.size === 0 || b.size === 0) return null;
     let time: number | null = null;
-    if (f.time !== null && story.first !== null && story.last !== null) {
-      const gap = f.time < story.first ? story.first - f.time : f.time > story.last ? f.time - story.last : 0;
+    if (a.first !== null && a.last !== null && b.first !== null && b.last !== null) {
+      const gap = Math.max(0, a.first - b.last, b.first - a.last);
       const gapDays = gap / DAY_MS;
       if (gapDays > maxGapDays) return null;
       time = Math.exp(-gapDays / timeScaleDays);
     }
-    const text = this.#textCosine(f.terms, story.termSum);
-    const names = this.#nameCosine(f.names, story);
-    const dates = yearAgreement(f.eventYear ?? null, story.years);
+    const pairs = a.size * b.size;
+    const text = dot(a.text, b.text) / pairs;
+    const names = dot(a.names, b.names) / pairs;
+    const dates = yearAgreement(a.years, b.years);
     // A component one side cannot speak to (no publication time) is left out of the weighted
     // mean rather than guessed.
     let sum = weights.text * text + weights.names * names;
@@ -311,46 +466,6 @@ export class StoryClusterer {
     const penalty = dates === null ? 1 : 1 - weights.dates * (1 - dates);
     return { text, names, time: time ?? 0, ...(dates === null ? {} : { dates }), total: (sum / weight) * penalty };
   }
-
-  #textCosine(terms: Readonly<Record<string, number>>, centroid: ReadonlyMap<string, number>): number {
-    let dot = 0;
-    let na = 0;
-    for (const [t, n] of Object.entries(terms)) {
-      const idf = this.#idf(t);
-      const wa = (1 + Math.log(n)) * idf;
-      na += wa * wa;
-      const c = centroid.get(t);
-      if (c) dot += wa * c * idf;
-    }
-    if (dot === 0) return 0;
-    let nb = 0;
-    for (const [t, c] of centroid) {
-      const wb = c * this.#idf(t);
-      nb += wb * wb;
-    }
-    return dot / Math.sqrt(na * nb);
-  }
-
-  /** Cosine of idf-weighted name vectors: the story side weighs each name by its share of members. */
-  #nameCosine(names: readonly string[], story: StoryState): number {
-    if (names.length === 0 || story.names.size === 0) return 0;
-    const size = story.articleIds.length;
-    let dot = 0;
-    let na = 0;
-    for (const n of names) {
-      const w = this.#nameIdf(n);
-      na += w * w;
-      const c = story.names.get(n);
-      if (c) dot += w * w * (c / size);
-    }
-    if (dot === 0) return 0;
-    let nb = 0;
-    for (const [n, c] of story.names) {
-      const w = this.#nameIdf(n) * (c / size);
-      nb += w * w;
-    }
-    return dot / Math.sqrt(na * nb);
-  }
 }
 
 /** A score with its parts, for reasons: `0.412 (text 0.380, names 0.510, dates 1.000)`. */
@@ -361,24 +476,81 @@ export function describeScore(s: ScoreParts): string {
   return `${s.total.toFixed(3)} (${parts.join(', ')})`;
 }
 
-/** Share of the story's articles naming a year that name the article's year; null when either names none. */
-function yearAgreement(year: number | null, years: ReadonlyMap<number, number>): number | null {
-  if (year === null || years.size === 0) return null;
-  let all = 0;
-  for (const n of years.values()) all += n;
-  return (years.get(year) ?? 0) / all;
+function emptyProfile(): Profile {
+  return { size: 0, text: new Map(), names: new Map(), years: new Map(), first: null, last: null, language: null };
 }
 
-/** Sublinear term weights (1 + ln tf), scaled to unit length. */
-function unitSublinear(terms: Readonly<Record<string, number>>): Map<string, number> {
-  const out = new Map<string, number>();
-  let norm = 0;
-  for (const [t, n] of Object.entries(terms)) {
-    const w = 1 + Math.log(n);
-    out.set(t, w);
-    norm += w * w;
+/** The profile of one article. */
+function single(f: ArticleFeatures, v: Vectors): Profile {
+  const p = emptyProfile();
+  addProfile(p, f, v);
+  return p;
+}
+
+function addProfile(p: Profile, f: ArticleFeatures, v: Vectors): void {
+  p.size++;
+  addInto(p.text, v.text, 1);
+  addInto(p.names, v.names, 1);
+  if (f.eventYear != null) p.years.set(f.eventYear, (p.years.get(f.eventYear) ?? 0) + 1);
+  if (f.time !== null) {
+    p.first = p.first === null ? f.time : Math.min(p.first, f.time);
+    p.last = p.last === null ? f.time : Math.max(p.last, f.time);
   }
-  norm = Math.sqrt(norm) || 1;
-  for (const [t, w] of out) out.set(t, w / norm);
-  return out;
+  p.language ??= f.language ?? null;
+}
+
+function mergeProfile(into: Profile, from: Profile): void {
+  into.size += from.size;
+  addInto(into.text, from.text, 1);
+  addInto(into.names, from.names, 1);
+  for (const [y, n] of from.years) into.years.set(y, (into.years.get(y) ?? 0) + n);
+  if (from.first !== null) into.first = into.first === null ? from.first : Math.min(into.first, from.first);
+  if (from.last !== null) into.last = into.last === null ? from.last : Math.max(into.last, from.last);
+  into.language ??= from.language;
+}
+
+/** A group's profile without one of its articles (time range kept: an explanation, not a decision). */
+function profileWithout(g: Profile, f: ArticleFeatures, v: Vectors): Profile {
+  const p: Profile = { ...g, text: new Map(g.text), names: new Map(g.names), years: new Map(g.years) };
+  p.size--;
+  addInto(p.text, v.text, -1);
+  addInto(p.names, v.names, -1);
+  if (f.eventYear != null) p.years.set(f.eventYear, p.years.get(f.eventYear)! - 1);
+  return p;
+}
+
+function addInto(sum: Map<string, number>, v: ReadonlyMap<string, number>, sign: number): void {
+  for (const [k, w] of v) sum.set(k, (sum.get(k) ?? 0) + sign * w);
+}
+
+function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let s = 0;
+  for (const [k, w] of small) {
+    const u = large.get(k);
+    if (u) s += w * u;
+  }
+  return s;
+}
+
+/** Share of article pairs naming a year that name the same one; null when either side names none. */
+function yearAgreement(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): number | null {
+  let na = 0;
+  let nb = 0;
+  let same = 0;
+  for (const n of a.values()) na += n;
+  for (const n of b.values()) nb += n;
+  if (na === 0 || nb === 0) return null;
+  for (const [y, n] of a) same += n * (b.get(y) ?? 0);
+  return same / (na * nb);
+}
+
+/** The vector scaled to unit length (empty stays empty). */
+function unit(v: Map<string, number>): Map<string, number> {
+  let norm = 0;
+  for (const w of v.values()) norm += w * w;
+  norm = Math.sqrt(norm);
+  if (norm === 0) return v;
+  for (const [k, w] of v) v.set(k, w / norm);
+  return v;
 }

@@ -296,8 +296,11 @@ export async function commitBatch(
   // The whole batch counts towards term statistics before any of it is placed, so the first
   // articles of a run are not judged with near-empty idf (still deterministic for one order).
   for (const { features } of fresh.values()) clusterer.observe(features);
-  for (const { article, features } of fresh.values()) {
-    const { decision, copyOf } = clusterer.place(features, true);
+  // The batch is clustered jointly (grouped by average linkage, then each group placed), so
+  // the first reports of an event stay together even before any of them resembles the story.
+  const placed = clusterer.placeBatch([...fresh.values()].map((f) => f.features), { observed: true });
+  for (const [k, { article, features }] of [...fresh.values()].entries()) {
+    const { decision, copyOf } = placed[k]!;
     if (copyOf) copies.push({ articleId: article.id, originalId: copyOf.originalId, similarity: copyOf.similarity });
     articles.push({ article, features });
     decisions.push(decision);
