@@ -7,7 +7,6 @@ import { annotateArticle, storyAnnotations } from '../annotate/index.js';
 import { articleFeatures } from '../cluster/features.js';
 import { StoryClusterer } from '../cluster/clusterer.js';
 import { buildThreads } from '../cluster/threads.js';
-import { compareStory } from '../compare/sources.js';
 import type { DossierConfig } from '../config.js';
 import { Messages, type Diagnostic } from '../diagnostics.js';
 import { contentHash } from '../dedupe/fingerprint.js';
@@ -18,6 +17,7 @@ import type { IngestItem } from '../ingest/files.js';
 import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, RawDocument } from '../model.js';
 import { sha256Hex } from '../util/hash.js';
 import type { ArticleRecord, RawRecord, Store, StoryRecord, CopyRelation } from '../store/store.js';
+import { compareStaleStories } from './compare-stories.js';
 import { storyTitle } from './titles.js';
 import { autoWorkerCount, defaultWorkerScript, startPreparePool, type PreparePool } from './workers.js';
 
@@ -126,14 +126,16 @@ export async function analyze(
     await (pool as PreparePool | null)?.close();
   }
 
-  if (touched.size > 0) {
-    // Under the writer lock and caught up, so the last writer to finish links every story.
-    await store.exclusive(async () => {
-      await replica.catchUp(store);
+  // Under the writer lock and caught up, so the last writer to finish compares and links every
+  // story. Stale stories left by an interrupted run are compared here too.
+  await store.exclusive(async () => {
+    await replica.catchUp(store);
+    await compareStaleStories(store, (id) => clusterer.members(id), diagnostics);
+    if (touched.size > 0) {
       const threads = buildThreads(clusterer.storyNames(), config.thread);
       await store.commit({ raws: [], articles: [], decisions: [], stories: [], threads });
-    });
-  }
+    }
+  });
 
   return {
     read: totals.read,
@@ -309,25 +311,12 @@ export async function commitBatch(
   }
   result.articles = articles.length;
 
-  // Compare: rebuild the sources view of every story that changed.
+  // Compare later, once per run (pipeline/compare-stories.ts): here the touched stories are
+  // only marked stale, with a provisional title from this batch's articles.
   const stories: StoryRecord[] = [];
   for (const storyId of [...result.touched].sort()) {
-    const memberIds = clusterer.members(storyId);
-    const inBatch = new Map(articles.map((a) => [a.article.id, a.article]));
-    const missing = memberIds.filter((id) => !inBatch.has(id));
-    const loaded = new Map((await store.getArticles(missing)).map((a) => [a.id, a]));
-    const members = memberIds.map((id) => inBatch.get(id) ?? loaded.get(id)).filter((a): a is AnnotatedArticle => !!a);
-    const dupes = await store.duplicateSources(memberIds);
-    const batchDupes = raws.filter((r) => r.status === 'duplicate');
-    const comparison = compareStory(
-      storyId,
-      members.map((article) => ({
-        article,
-        duplicateSources: [...(dupes.get(article.id) ?? []), ...batchDupes.filter((r) => r.articleId === article.id).map((r) => r.source)],
-      })),
-    );
-    // Canonical entities and grouped quotes of the story ride along with its comparison.
-    stories.push({ id: storyId, title: storyTitle(members), comparison: { ...comparison, ...storyAnnotations(members) } });
+    const inBatch = articles.filter((a) => clusterer.members(storyId).includes(a.article.id)).map((a) => a.article);
+    stories.push({ id: storyId, title: storyTitle(inBatch), comparison: null });
   }
 
   await store.commit({ raws, articles, decisions, stories, copies });

@@ -113,7 +113,7 @@ async function applyMoves(store: Store, config: DossierConfig, decisions: readon
   await store.commit({ raws: [], articles: [], decisions, stories: [] });
   const clusterer = await replay(store, config);
   const stories = await Promise.all(touched.map((id) => storyRecord(store, id, clusterer.members(id))));
-  await store.commit({ raws: [], articles: [], decisions: [], stories: stories.filter((s) => s.comparison.sources.length > 0), threads: buildThreads(clusterer.storyNames(), config.thread) });
+  await store.commit({ raws: [], articles: [], decisions: [], stories: stories.filter((s) => (s.comparison?.sources.length ?? 0) > 0), threads: buildThreads(clusterer.storyNames(), config.thread) });
 }
 
 async function storyRecord(store: Store, storyId: string, memberIds: readonly string[]): Promise<StoryRecord> {

@@ -293,6 +293,21 @@ export function storeContract(name: string, open: StoreFactory): void {
       expect(await store.corrections()).toEqual([merge, split]);
     });
 
+    it('lists stories whose comparison is stale, until they are compared', async () => {
+      await store.commit(firstBatch());
+      expect(await store.storiesToCompare(10)).toEqual([]);
+      const stale: StoryRecord[] = [
+        { id: 'st_glacier', title: 'Glacier (provisional)', comparison: null },
+        { id: 'st_bridge', title: 'Bridge (provisional)', comparison: null },
+      ];
+      await store.commit({ ...EMPTY, stories: stale });
+      expect(await store.storiesToCompare(10)).toEqual(['st_bridge', 'st_glacier']);
+      expect(await store.storiesToCompare(1)).toEqual(['st_bridge']);
+      expect((await store.getStory('st_bridge'))?.comparison).toBeNull();
+      await store.commit({ ...EMPTY, stories: [{ id: 'st_bridge', title: 'Bridge', comparison: comparison('st_bridge', [BRIDGE_1.article, BRIDGE_2.article]) }] });
+      expect(await store.storiesToCompare(10)).toEqual(['st_glacier']);
+    });
+
     it('runs exclusive work one writer at a time', async () => {
       const log: string[] = [];
       const job = (label: string) => async (): Promise<string> => {

@@ -38,7 +38,11 @@ export interface ArticleRecord {
 export interface StoryRecord {
   readonly id: string;
   readonly title: string;
-  readonly comparison: StoryComparison;
+  /**
+   * The story's comparison, or null to mark it stale: its articles changed and it awaits
+   * comparison (done once per run, not once per batch; see {@link Store.storiesToCompare}).
+   */
+  readonly comparison: StoryComparison | null;
 }
 
 /** Everything one batch writes. Applied atomically: all of it or none of it. */
@@ -152,6 +156,11 @@ export interface Store {
   duplicateSources(articleIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>>;
   /** Raw records by source (for diagnostics). */
   rejected(): Promise<RawRecord[]>;
+  /**
+   * Ids of stories whose comparison is stale (null), in id order, at most `limit`. A run that
+   * was interrupted before comparing leaves them so; the next run compares them.
+   */
+  storiesToCompare(limit: number): Promise<string[]>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
   stats(): Promise<StoreStats>;
   /** The story each input source (as ingested) ended up in, through its article or the article it duplicated. */

@@ -295,6 +295,11 @@ export class PostgresStore implements Store {
     return out;
   }
 
+  async storiesToCompare(limit: number): Promise<string[]> {
+    const rows = await this.#rows('SELECT id FROM stories WHERE comparison IS NULL ORDER BY id LIMIT $1', [limit]);
+    return rows.map((r) => r['id'] as string);
+  }
+
   async rejected(): Promise<RawRecord[]> {
     const rows = await this.#rows(`SELECT * FROM raw_documents WHERE status = 'rejected' ORDER BY source`);
     return rows.map((r) => ({
@@ -464,7 +469,7 @@ async function writeBatch(client: pg.PoolClient, batch: Batch, now: string): Pro
     await client.query(
       `INSERT INTO stories (id, title, comparison) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
        ON CONFLICT (id) DO UPDATE SET title = excluded.title, comparison = excluded.comparison`,
-      [last.map((s) => s.id), last.map((s) => s.title), last.map((s) => JSON.stringify(s.comparison))],
+      [last.map((s) => s.id), last.map((s) => s.title), last.map((s) => (s.comparison ? JSON.stringify(s.comparison) : null))],
     );
   }
   if (batch.threads) {

@@ -168,7 +168,7 @@ export class SqliteStore implements Store {
         ensureStory.run(d.storyId);
         placeArticle.run(d.articleId, d.storyId, JSON.stringify(d));
       }
-      for (const s of batch.stories) upsertStory.run(s.id, s.title, JSON.stringify(s.comparison));
+      for (const s of batch.stories) upsertStory.run(s.id, s.title, s.comparison ? JSON.stringify(s.comparison) : null);
       if (batch.threads) {
         db.prepare('DELETE FROM threads').run();
         db.prepare('UPDATE stories SET thread_id = NULL').run();
@@ -291,6 +291,10 @@ export class SqliteStore implements Store {
   async duplicateSources(articleIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>> {
     const stmt = this.#db.prepare(`SELECT source FROM raw_documents WHERE article_id = ? AND status = 'duplicate' ORDER BY source`).pluck();
     return new Map(articleIds.map((id) => [id, stmt.all(id) as string[]]));
+  }
+
+  async storiesToCompare(limit: number): Promise<string[]> {
+    return this.#db.prepare('SELECT id FROM stories WHERE comparison IS NULL ORDER BY id LIMIT ?').pluck().all(limit) as string[];
   }
 
   async rejected(): Promise<RawRecord[]> {
