@@ -73,12 +73,6 @@ export interface ExtractedArticle {
   readonly modifiedRule?: string | null;
   /** The outlet's section for the article (`Politics`, `Sci-Tech`), when the page says. */
   readonly section?: string | null;
-  /** ISO 8601 date of the page's last declared modification; absent or null when none. */
-  readonly modified?: string | null;
-  /** Which rule found `modified` (e.g. `jsonld:dateModified`). */
-  readonly modifiedRule?: string | null;
-  /** The outlet's section for the article (`Politics`, `Sci-Tech`), when the page says. */
-  readonly section?: string | null;
 }
 
 /** A character range in an article's text, end exclusive. */
