@@ -125,6 +125,10 @@ describe('bad input: a diagnostic or a best-effort result, never a crash or a ha
     if (item!.ok) expect(extract(item!.doc.body).text).toContain('discuss the budget');
   });
 
+  test('an HTML fragment (a feed item) yields its text', () => {
+    expect(extract(para).text).toBe('The council met on Tuesday to discuss the budget for the new bridge over the river.');
+  });
+
   test('the time limit stops further attempts with a warning', () => {
     const messages = new Messages();
     extractHtml(`<html><body><div>short</div></body></html>`, messages, 'slow.html', { timeLimitMs: -1 });

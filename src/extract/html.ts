@@ -66,20 +66,36 @@ export function extractHtml(html: string, messages: Messages, source: string, op
     messages.warn('extract:too-deep', `expected element nesting of at most ${opts.maxDepth}, found more; text recovered from the markup without a DOM`, source);
     return { ...EMPTY_META, ...textResult(flatBlocks(html), 'flat-markup') };
   }
-  const document = parseDocument(html);
+  // A fragment (a feed item's content) gets a document around it, so it has a body.
+  const page = /<(html|body)[\s>]/i.test(html.slice(0, 65536)) ? html : `<!doctype html><html><body>${html}</body></html>`;
+  const document = parseDocument(page);
   const meta = readMetadata(document, source);
+  // Readability moves nodes out of the document it reads: later attempts need a fresh copy.
+  let mutated = false;
+  let fresh: DomElement | null | undefined;
+  const freshRoot = (): DomElement | null => {
+    if (!mutated) return root;
+    if (fresh === undefined) {
+      const again = parseDocument(page);
+      fresh = (again.body ?? again.documentElement) as DomElement | null;
+      if (fresh) pruneFurniture(fresh);
+    }
+    return fresh;
+  };
   const root = (document.body ?? document.documentElement) as DomElement | null;
   const elementCount = root ? countElements(root, opts.maxElements + 1) : 0;
 
   const attempts: Attempt[] = [];
   if (root && elementCount <= opts.maxElements) {
     pruneFurniture(root);
+    mutated = true;
     const readability = readabilityAttempt(document, meta.title, messages, source);
     if (readability) attempts.push(readability);
     const late = performance.now() - started > opts.timeLimitMs;
     if (late) messages.warn('extract:time-limit', `page took over ${opts.timeLimitMs} ms; kept the first attempt`, source);
     if (!late && (!readability || readability.chars < opts.minTextChars)) {
-      const densest = densestAttempt(root, meta.title);
+      const base = freshRoot();
+      const densest = base ? densestAttempt(base, meta.title) : null;
       if (densest) attempts.push(densest);
     }
   } else if (root) {
@@ -87,8 +103,8 @@ export function extractHtml(html: string, messages: Messages, source: string, op
   }
   if (attempts.every((a) => a.chars < opts.minTextChars) && root) {
     // The whole (pruned) body: a page no scorer accepts still yields its text.
-    const blocks = filterBlocks(collectBlocks(root as unknown as NodeLike), meta.title);
-    attempts.push(attemptOf('body', blocks));
+    const base = freshRoot();
+    if (base) attempts.push(attemptOf('body', filterBlocks(collectBlocks(base as unknown as NodeLike), meta.title)));
   }
   const best = pickBest(attempts, opts.minTextChars);
   if (best && best.strategy !== 'readability') messages.info('extract:fallback', `used the ${best.strategy} strategy`, source);
