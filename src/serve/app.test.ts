@@ -261,6 +261,32 @@ describe('writing', () => {
   });
 });
 
+describe('corrections', () => {
+  it('merges two stories and splits them again', async () => {
+    const target = await openStore(':memory:');
+    try {
+      await loadFixture(target);
+      const a = createApp({ store: target, config, host: '127.0.0.1', webRoot });
+      const post = (path: string, body: unknown) => a.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+      const before = await json<ListBody>(await a.request('/api/stories'));
+      const [first, second] = before.stories;
+      const merged = await post(`/api/stories/${first!.id}/merge`, { stories: [second!.id] });
+      expect(merged.status).toBe(200);
+      const story = await json<{ articles: { id: string }[] }>(await a.request(`/api/stories/${first!.id}`));
+      expect(story.articles).toHaveLength(first!.articleCount + second!.articleCount);
+      expect((await a.request(`/api/stories/${second!.id}`)).status).toBe(404);
+      const split = await post(`/api/stories/${first!.id}/split`, { articles: [story.articles[0]!.id] });
+      expect(split.status).toBe(200);
+      const { newStoryId } = await json<{ newStoryId: string }>(split);
+      expect((await a.request(`/api/stories/${newStoryId}`)).status).toBe(200);
+      expect((await post(`/api/stories/${first!.id}/split`, { articles: [] })).status).toBe(400);
+      expect((await post('/api/stories/st_nope/merge', { stories: [first!.id] })).status).toBe(404);
+    } finally {
+      await target.close();
+    }
+  });
+});
+
 describe('errors', () => {
   it.each([
     [new ApiError('api:not-found', 'x'), 404],

@@ -12,6 +12,7 @@ import type { DossierConfig } from '../config.js';
 import type { IngestItem } from '../ingest/files.js';
 import type { AnnotatedArticle } from '../model.js';
 import { analyze, type AnalyzeSummary } from '../pipeline/analyze.js';
+import { mergeStories, splitStory } from '../pipeline/recluster.js';
 import type { Store, StoryDetail, StoryQuery } from '../store/store.js';
 import { ApiError, errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
@@ -188,8 +189,18 @@ export function createApp(options: AppOptions): Hono {
   );
 
   const smallBody = bodyLimit({ maxSize: MAX_JSON_BODY, onError: () => tooLarge(MAX_JSON_BODY) });
-  app.post('/api/stories/:id/merge', smallBody, (c) => correction(c, 'merge'));
-  app.post('/api/stories/:id/split', smallBody, (c) => correction(c, 'split'));
+  app.post('/api/stories/:id/merge', smallBody, async (c) => {
+    const into = c.req.param('id');
+    const others = idList(await jsonBody(c), 'stories');
+    const result = await exclusive(() => mergeStories(store, config, into, others));
+    return c.json({ storyId: into, ...result });
+  });
+  app.post('/api/stories/:id/split', smallBody, async (c) => {
+    const storyId = c.req.param('id');
+    const articles = idList(await jsonBody(c), 'articles');
+    const result = await exclusive(() => splitStory(store, config, storyId, articles));
+    return c.json({ storyId, ...result });
+  });
 
   app.all('/api/*', (c) => {
     throw new ApiError('api:not-found', `${c.req.method} ${c.req.path.slice(0, 100)}: expected an API route (see /api/openapi.json), found none`);
@@ -210,9 +221,25 @@ export function createApp(options: AppOptions): Hono {
   return app;
 }
 
-/** Merge and split change the clustering: applied by the clustering stage when it offers them. */
-function correction(c: Context, kind: 'merge' | 'split'): never {
-  throw new ApiError('api:not-implemented', `${kind} of story ${c.req.param('id')?.slice(0, 80)}: expected a store that applies clustering corrections, found none in this build`);
+/** The JSON body of a small write request. */
+async function jsonBody(c: Context): Promise<unknown> {
+  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+    throw new ApiError('api:unsupported-media', `Content-Type: expected application/json, found ${c.req.header('content-type') ?? 'none'}`);
+  }
+  try {
+    return await c.req.json();
+  } catch (err) {
+    throw new ApiError('api:bad-request', `JSON body: expected valid JSON, found a syntax error (${(err as Error).message.slice(0, 200)})`);
+  }
+}
+
+/** A non-empty list of ids under `key` of a JSON object. */
+function idList(body: unknown, key: string): string[] {
+  const value = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>)[key] : undefined;
+  if (!Array.isArray(value) || value.length === 0 || value.length > 1000 || !value.every((v) => typeof v === 'string' && v.length > 0 && v.length < 200)) {
+    throw new ApiError('api:bad-request', `JSON body: expected {"${key}": [ids…]} with 1 to 1000 ids, found ${JSON.stringify(body)?.slice(0, 80) ?? 'nothing'}`);
+  }
+  return value as string[];
 }
 
 function tooLarge(max: number): never {

@@ -172,4 +172,21 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#sources');
   });
+
+  // Last: it changes the store the other cases read.
+  it('splits an article out of a story into a new one', async () => {
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('.story-card');
+    const counts = (await page.locator('.story-card .counts li:first-child strong').allInnerTexts()).map(Number);
+    await page.locator('.story-card h2 a').nth(counts.findIndex((n) => n >= 2)).click();
+    await page.waitForSelector('#sources .source-card');
+    const before = page.url();
+    await page.locator('details.why summary').click();
+    await page.locator('details.why input[type=checkbox]').first().check();
+    await page.getByRole('button', { name: /split the selected/i }).click();
+    await page.waitForURL((url) => url.toString() !== before);
+    await page.waitForSelector('#sources .source-card');
+    expect(await page.locator('#sources .source-card').count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
 });

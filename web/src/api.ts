@@ -291,3 +291,19 @@ export function uploadFiles(files: readonly File[], token: string, onProgress: (
     xhr.send(form);
   });
 }
+
+/** POSTs JSON to a write endpoint, with the access token the upload page stored, if any. */
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const token = sessionStorage.getItem('dossier-token') ?? '';
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiFailure(res.status, err?.code ?? 'http', err?.message ?? `HTTP ${res.status}`);
+  }
+  return data as T;
+}

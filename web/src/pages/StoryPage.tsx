@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { getJson, type Article, type Origin, type Source, type StoryDetail } from '../api';
+import { ApiFailure, getJson, postJson, type Article, type Origin, type Source, type StoryDetail } from '../api';
 import {
   Citations,
   EntityLink,
@@ -20,7 +20,7 @@ import {
   variantText,
 } from '../components/common';
 import { ProvenanceGraph } from '../components/ProvenanceGraph';
-import { Link } from '../router';
+import { Link, navigate } from '../router';
 
 type CiteIndex = ReadonlyMap<string, { n: number; label: string }>;
 
@@ -353,18 +353,72 @@ function Provenance(props: { story: StoryDetail; sources: Source[]; numbers: Map
   );
 }
 
+/** Why each article is here, and the corrections a user can make: split articles out, merge another story in. */
 function Why(props: { story: StoryDetail; cites: CiteIndex }): JSX.Element | null {
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [other, setOther] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   if (!props.story.decisions?.length) return null;
+  // After a correction the page shows the result: the new story of a split, this story reloaded after a merge.
+  const run = (work: () => Promise<string | null>): void => {
+    setMessage(null);
+    work().then(
+      (href) => (href ? navigate(href) : window.location.reload()),
+      (err: unknown) => setMessage({ ok: false, text: err instanceof ApiFailure ? err.message : String(err) }),
+    );
+  };
+  const split = (): void =>
+    run(async () => {
+      const r = await postJson<{ newStoryId: string }>(`/api/stories/${encodeURIComponent(props.story.id)}/split`, { articles: [...picked] });
+      return `/stories/${encodeURIComponent(r.newStoryId)}`;
+    });
+  const merge = (e: JSX.TargetedEvent<HTMLFormElement>): void => {
+    e.preventDefault();
+    const id = other.trim().replace(/^.*\/stories\//, '');
+    if (!id) return;
+    run(async () => {
+      await postJson(`/api/stories/${encodeURIComponent(props.story.id)}/merge`, { stories: [id] });
+      return null;
+    });
+  };
+  const toggle = (id: string): void => {
+    const next = new Set(picked);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setPicked(next);
+  };
   return (
     <details class="panel why">
-      <summary>Why these articles are one story</summary>
-      <ul>
+      <summary>Why these articles are one story, and corrections</summary>
+      <ul class="decisions">
         {props.story.decisions.map((d) => (
           <li key={d.articleId}>
-            <Citations articles={[d.articleId]} index={props.cites} /> {d.reason}
+            <label>
+              <input type="checkbox" checked={picked.has(d.articleId)} onChange={() => toggle(d.articleId)} aria-label={`select ${props.cites.get(d.articleId)?.label ?? d.articleId}`} />{' '}
+              <Citations articles={[d.articleId]} index={props.cites} /> {d.reason}
+            </label>
           </li>
         ))}
       </ul>
+      <div class="corrections">
+        <button type="button" class="secondary small" disabled={picked.size === 0 || picked.size === props.story.decisions.length} onClick={split}>
+          Split the selected articles into a new story
+        </button>
+        <form onSubmit={merge} class="merge-form">
+          <label>
+            <span class="label">Merge another story into this one</span>
+            <input value={other} onInput={(e) => setOther(e.currentTarget.value)} placeholder="story id or link" />
+          </label>
+          <button type="submit" class="secondary small">
+            Merge
+          </button>
+        </form>
+      </div>
+      {message && (
+        <p class={`notice ${message.ok ? 'success' : 'error'}`} role="alert">
+          {message.text}
+        </p>
+      )}
     </details>
   );
 }
