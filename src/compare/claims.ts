@@ -78,19 +78,59 @@ export function groupClaims(articles: readonly PreparedArticle[], pairs: readonl
 export function findConflicts(articles: readonly PreparedArticle[], pairs: readonly SentencePair[], config: ClaimConfig = DEFAULT_CLAIMS): FoundConflict[] {
   const out: FoundConflict[] = [];
   const personsOf = articles.map((art) => art.sentences.flatMap((s) => s.slots.persons));
+  // Copies repeat sentence pairs: the slots of two sentence variants are compared once, and the
+  // result given to every pair of their occurrences (placeholders stand for the sentences).
+  // Dates depend on each article's day, so time slots are compared per variant, the rest per wording.
+  const X: SentenceRef = { a: -1, i: -1 };
+  const Y: SentenceRef = { a: -2, i: -2 };
+  const byNumbers = new Map<number, readonly FoundConflict[]>();
+  const byTimes = new Map<number, readonly FoundConflict[]>();
+  const byPredicates = new Map<number, readonly FoundConflict[]>();
+  const actors = new Map<number, readonly [PersonSlot, PersonSlot] | null>();
+  const claim = new Map<number, boolean>();
+  let span = 1;
+  for (const art of articles) for (const s of art.sentences) span = Math.max(span, s.variant + 1, s.wording + 1);
+  const isClaimWording = (s: PreparedSentence): boolean => {
+    let c = claim.get(s.wording);
+    if (c === undefined) claim.set(s.wording, (c = isClaim(s)));
+    return c;
+  };
+  // Whether an article names someone who may be the given person, asked once per article and name.
+  const names = new Map<string, boolean>();
+  const namesPerson = (a: number, key: string): boolean => {
+    const k = `${a}\u0000${key}`;
+    let known = names.get(k);
+    if (known === undefined) names.set(k, (known = personsOf[a]!.some((p) => samePerson(p.key, key))));
+    return known;
+  };
+  const place = (found: readonly FoundConflict[], x: SentenceRef, y: SentenceRef): void => {
+    for (const c of found) out.push({ ...c, sides: c.sides.map((d) => ({ ...d, ref: d.ref === X ? x : y })) });
+  };
   for (const p of pairs) {
     const s = articles[p.a]!.sentences[p.i]!;
     const t = articles[p.b]!.sentences[p.j]!;
     // The same words cannot disagree with themselves (copies are common).
-    if (s.text === t.text || !isClaim(s) || !isClaim(t)) continue;
+    if (s.wording === t.wording || s.text === t.text || !isClaimWording(s) || !isClaimWording(t)) continue;
     const x = { a: p.a, i: p.i };
     const y = { a: p.b, i: p.j };
-    out.push(...numberConflicts(s, t, x, y, p.claim, config));
-    out.push(...timeConflicts(s, t, x, y, p.claim, config));
+    const wordings = s.wording * span + t.wording;
+    let numbers = byNumbers.get(wordings);
+    if (!numbers) byNumbers.set(wordings, (numbers = numberConflicts(s, t, X, Y, p.claim, config)));
+    place(numbers, x, y);
+    const variants = s.variant * span + t.variant;
+    let times = byTimes.get(variants);
+    if (!times) byTimes.set(variants, (times = timeConflicts(s, t, X, Y, p.claim, config)));
+    place(times, x, y);
     if (p.claim >= config.compare) {
-      out.push(...placeConflicts(s, t, x, y));
-      out.push(...predicateConflicts(s, t, x, y, p.claim));
-      out.push(...subjectConflicts(s, t, x, y, personsOf[p.a]!, personsOf[p.b]!, config));
+      let rest = byPredicates.get(wordings);
+      if (!rest) byPredicates.set(wordings, (rest = [...placeConflicts(s, t, X, Y), ...predicateConflicts(s, t, X, Y, p.claim)]));
+      place(rest, x, y);
+      let actor = actors.get(wordings);
+      if (actor === undefined) actors.set(wordings, (actor = differentActors(s, t, config)));
+      // Each article names only its own actor: if either names both people, they are two people.
+      if (actor && !namesPerson(p.a, actor[1].key) && !namesPerson(p.b, actor[0].key)) {
+        out.push({ slot: 'person', sides: [side(actor[0].text, actor[0].key, x), side(actor[1].text, actor[1].key, y)], why: `aligned statements name different people as the one who acted` });
+      }
     }
   }
   out.push(...roleConflicts(articles, personsOf));
@@ -237,17 +277,19 @@ function phraseOf(s: PreparedSentence, st: string, withLead: boolean): string {
   return s.text.slice(s.tokens[from]!.start - s.start, s.tokens[k]!.end - s.start);
 }
 
-/** The one who acts differs: "Minister A opened the plant" against "Prime Minister B opened the plant". */
-function subjectConflicts(s: PreparedSentence, t: PreparedSentence, x: SentenceRef, y: SentenceRef, inX: readonly PersonSlot[], inY: readonly PersonSlot[], config: ClaimConfig): FoundConflict[] {
+/**
+ * The one who acts differs: "Minister A opened the plant" against "Prime Minister B opened the
+ * plant". Returns the two actors when the statements otherwise agree; the caller still checks
+ * that neither article names both people.
+ */
+function differentActors(s: PreparedSentence, t: PreparedSentence, config: ClaimConfig): readonly [PersonSlot, PersonSlot] | null {
   const m = s.slots.persons.find((p) => p.subject);
   const n = t.slots.persons.find((p) => p.subject);
-  if (!m || !n || samePerson(m.key, n.key)) return [];
-  // Each article names only its own actor: if either names both people, they are two people.
-  if (inX.some((p) => samePerson(p.key, n.key)) || inY.some((p) => samePerson(p.key, m.key))) return [];
+  if (!m || !n || samePerson(m.key, n.key)) return null;
   const nameWords = new Set([...m.key.split(' '), ...n.key.split(' ')]);
   const strip = (st: ReadonlySet<string>): Set<string> => new Set([...st].filter((w) => !nameWords.has(w)));
-  if (dice(strip(s.claimStems), strip(t.claimStems)) < config.group) return [];
-  return [{ slot: 'person', sides: [side(m.text, m.key, x), side(n.text, n.key, y)], why: `aligned statements name different people as the one who acted` }];
+  if (dice(strip(s.claimStems), strip(t.claimStems)) < config.group) return null;
+  return [m, n];
 }
 
 /** One role, two holders: "police chief A" in one article, "police chief B" in another. */

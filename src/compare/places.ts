@@ -29,6 +29,8 @@ export interface Gazetteer {
   readonly byName: ReadonlyMap<string, Place>;
   /** Longest name in words, to bound phrase lookups. */
   readonly maxWords: number;
+  /** First words of the names: a phrase starting with any other word names no place. */
+  readonly firstWords: ReadonlySet<string>;
 }
 
 const key = (s: string): string => foldDiacritics(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -68,7 +70,8 @@ export function loadGazetteer(): Gazetteer {
     if (place) byName.set(key(alias), place);
   }
   const maxWords = Math.max(...[...byName.keys()].map((k) => k.split(' ').length));
-  return { byName, maxWords };
+  const firstWords = new Set([...byName.keys()].map((k) => k.split(' ')[0]!));
+  return { byName, maxWords, firstWords };
 }
 
 /**
@@ -84,4 +87,9 @@ export function placesCompatible(a: Place, b: Place): boolean {
 /** Looks a phrase up ("the Hungarian capital", "Budapest"). */
 export function lookupPlace(gazetteer: Gazetteer, phrase: string): Place | null {
   return gazetteer.byName.get(key(phrase)) ?? null;
+}
+
+/** Whether a phrase starting with this word can name a place: checked before longer lookups. */
+export function mayStartPlace(gazetteer: Gazetteer, word: string): boolean {
+  return gazetteer.firstWords.has(key(word).split(' ')[0]!);
 }

@@ -67,10 +67,11 @@ interface Run {
 
 /** Finds reuse relations; each derived article keeps only its strongest source. */
 export function findReuse(articles: readonly PreparedArticle[], pairs: readonly SentencePair[], config: ReuseConfig = DEFAULT_REUSE): Reuse[] {
-  const grams = articles.map((a) => gramIndex(a, config.minRun));
-  const byPair = new Map<string, SentencePair[]>();
+  const grams = gramIndexes(articles, config.minRun);
+  const sourcing = articles.map(sourcingOf);
+  const byPair = new Map<number, SentencePair[]>();
   for (const p of pairs) {
-    const k = `${p.a}:${p.b}`;
+    const k = p.a * articles.length + p.b;
     const list = byPair.get(k);
     if (list) list.push(p);
     else byPair.set(k, [p]);
@@ -78,7 +79,7 @@ export function findReuse(articles: readonly PreparedArticle[], pairs: readonly 
   const found: Reuse[] = [];
   for (let a = 0; a < articles.length; a++) {
     for (let b = a + 1; b < articles.length; b++) {
-      const r = relate(articles, a, b, grams, byPair.get(`${a}:${b}`) ?? [], config);
+      const r = relate(articles, a, b, grams, sourcing, byPair.get(a * articles.length + b) ?? [], config);
       if (r) found.push(r);
     }
   }
@@ -91,40 +92,58 @@ export function findReuse(articles: readonly PreparedArticle[], pairs: readonly 
   return [...best.values()].sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
 }
 
+/** An article's tokens as numbers, for comparing runs of words without comparing strings. */
 interface Grams {
-  /** The n-gram starting at each position. */
-  readonly keys: readonly string[];
-  /** Positions of each n-gram. */
-  readonly at: ReadonlyMap<string, number[]>;
+  /** Stem number of each token (one numbering per comparison). */
+  readonly stems: Int32Array;
+  /** Hash of the n-gram starting at each position (equal grams, equal hashes; verified on use). */
+  readonly hashes: Int32Array;
+  /** Positions of each n-gram hash, ascending. */
+  readonly at: ReadonlyMap<number, number[]>;
 }
 
-function gramIndex(a: PreparedArticle, n: number): Grams {
-  const at = new Map<string, number[]>();
-  const keys: string[] = [];
-  for (let i = 0; i + n <= a.tokens.length; i++) {
-    let k = a.tokens[i]!.stem;
-    for (let d = 1; d < n; d++) k += ` ${a.tokens[i + d]!.stem}`;
-    keys.push(k);
-    const list = at.get(k);
-    if (list) list.push(i);
-    else at.set(k, [i]);
-  }
-  return { keys, at };
+function gramIndexes(articles: readonly PreparedArticle[], n: number): Grams[] {
+  const numbering = new Map<string, number>();
+  return articles.map((a) => {
+    const stems = new Int32Array(a.tokens.length);
+    a.tokens.forEach((t, k) => {
+      let id = numbering.get(t.stem);
+      if (id === undefined) numbering.set(t.stem, (id = numbering.size));
+      stems[k] = id;
+    });
+    const count = Math.max(0, a.tokens.length - n + 1);
+    const hashes = new Int32Array(count);
+    const at = new Map<number, number[]>();
+    for (let i = 0; i < count; i++) {
+      let h = 0;
+      for (let d = 0; d < n; d++) h = (Math.imul(h, 0x01000193) ^ stems[i + d]!) | 0;
+      hashes[i] = h;
+      const list = at.get(h);
+      if (list) list.push(i);
+      else at.set(h, [i]);
+    }
+    return { stems, hashes, at };
+  });
 }
 
 function commonRuns(x: PreparedArticle, y: PreparedArticle, xGrams: Grams, yGrams: Grams, config: ReuseConfig): Run[] {
   const runs: Run[] = [];
   const tx = x.tokens;
   const ty = y.tokens;
+  const sx = xGrams.stems;
+  const sy = yGrams.stems;
   const n = config.minRun;
   let i = 0;
   while (i + n <= tx.length) {
-    const at = yGrams.at.get(xGrams.keys[i]!);
+    const at = yGrams.at.get(xGrams.hashes[i]!);
     let bestLen = 0;
     let bestJ = -1;
     for (const j of at ?? []) {
-      let len = n;
-      while (i + len < tx.length && j + len < ty.length && tx[i + len]!.stem === ty[j + len]!.stem) len++;
+      // Same hash: check the gram itself, then extend the run as far as the words agree.
+      let len = 0;
+      while (len < n && sx[i + len] === sy[j + len]) len++;
+      if (len < n) continue;
+      while (i + len < tx.length && j + len < ty.length && sx[i + len] === sy[j + len]) len++;
       if (len > bestLen) {
         bestLen = len;
         bestJ = j;
@@ -134,16 +153,28 @@ function commonRuns(x: PreparedArticle, y: PreparedArticle, xGrams: Grams, yGram
       i++;
       continue;
     }
-    const span = tx.slice(i, i + bestLen);
-    const ordinary = span.filter((t, k) => !t.stop && !t.number && !t.capital && !ty[bestJ + k]!.capital).length;
-    const quoted = span.filter((t) => t.quoted).length;
-    runs.push({ i, j: bestJ, length: bestLen, valid: ordinary >= config.minRunContent && quoted * 2 < span.length });
+    let ordinary = 0;
+    let quoted = 0;
+    for (let k = 0; k < bestLen; k++) {
+      const t = tx[i + k]!;
+      if (!t.stop && !t.number && !t.capital && !ty[bestJ + k]!.capital) ordinary++;
+      if (t.quoted) quoted++;
+    }
+    runs.push({ i, j: bestJ, length: bestLen, valid: ordinary >= config.minRunContent && quoted * 2 < bestLen });
     i += bestLen;
   }
   return runs;
 }
 
-function relate(articles: readonly PreparedArticle[], a: number, b: number, grams: readonly Grams[], pairs: readonly SentencePair[], config: ReuseConfig): Reuse | null {
+function relate(
+  articles: readonly PreparedArticle[],
+  a: number,
+  b: number,
+  grams: readonly Grams[],
+  sourcing: readonly Sourcing[],
+  pairs: readonly SentencePair[],
+  config: ReuseConfig,
+): Reuse | null {
   const A = articles[a]!;
   const B = articles[b]!;
   const runs = commonRuns(A, B, grams[a]!, grams[b]!, config);
@@ -152,7 +183,7 @@ function relate(articles: readonly PreparedArticle[], a: number, b: number, gram
   if (validRuns.length === 0 && paraphrased.length === 0) return null;
 
   // Which side is derived: an attribution to the other's outlet, then time, then containment.
-  const direction = decideDirection(A, B, runs, paraphrased);
+  const direction = decideDirection(A, B, sourcing[a]!, sourcing[b]!, runs, paraphrased);
   const [D, S, dIsA] = direction.derived === 'a' ? [A, B, true] : [B, A, false];
   const dTokens = D.tokens.length || 1;
   const longCovered = runs.filter((r) => r.length >= config.copyRun).reduce((s, r) => s + r.length, 0);
@@ -191,29 +222,57 @@ function relate(articles: readonly PreparedArticle[], a: number, b: number, gram
   };
 }
 
+/** The sentence holding a text offset: the last one starting at or before it (-1: none). */
 function sentenceAt(a: PreparedArticle, offset: number): number {
-  for (let k = a.sentences.length - 1; k >= 0; k--) if (a.sentences[k]!.start <= offset) return k;
-  return -1;
+  let lo = 0;
+  let hi = a.sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (a.sentences[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
-function credits(x: PreparedArticle, y: PreparedArticle): boolean {
-  const outlet = y.article.outlet ? nameKey(y.article.outlet) : null;
-  if (!outlet) return false;
-  return x.article.attributions.some((at) => nameKey(at.agency) === outlet) || x.article.credits.some((c) => nameKey(c) === outlet);
+/** Whom an article credits, keyed once per comparison rather than once per article pair. */
+interface Sourcing {
+  /** Name key of the article's outlet. */
+  readonly outlet: string | null;
+  /** Name keys of the agencies it attributes to and the sources it credits. */
+  readonly credited: ReadonlySet<string>;
+  /** Whether it credits anyone but itself. */
+  readonly citesOthers: boolean;
 }
 
-function citesOthers(x: PreparedArticle): boolean {
-  const self = x.article.outlet ? nameKey(x.article.outlet) : null;
-  return x.article.credits.length > 0 || x.article.attributions.some((a) => a.cue !== 'mention' && nameKey(a.agency) !== self && /^\p{Lu}/u.test(a.agency));
+function sourcingOf(x: PreparedArticle): Sourcing {
+  const outlet = x.article.outlet ? nameKey(x.article.outlet) : null;
+  const credited = new Set([...x.article.attributions.map((at) => nameKey(at.agency)), ...x.article.credits.map((c) => nameKey(c))]);
+  const citesOthers = x.article.credits.length > 0 || x.article.attributions.some((at) => at.cue !== 'mention' && nameKey(at.agency) !== outlet && /^\p{Lu}/u.test(at.agency));
+  return { outlet, credited, citesOthers };
 }
 
-function decideDirection(A: PreparedArticle, B: PreparedArticle, runs: readonly Run[], paraphrased: readonly SentencePair[]): { derived: 'a' | 'b'; rule: Reuse['direction'] } {
-  const aCreditsB = credits(A, B);
-  const bCreditsA = credits(B, A);
+/** Whether `x` credits the outlet of `y`. */
+function credits(x: Sourcing, y: Sourcing): boolean {
+  return !!y.outlet && x.credited.has(y.outlet);
+}
+
+function decideDirection(
+  A: PreparedArticle,
+  B: PreparedArticle,
+  sa: Sourcing,
+  sb: Sourcing,
+  runs: readonly Run[],
+  paraphrased: readonly SentencePair[],
+): { derived: 'a' | 'b'; rule: Reuse['direction'] } {
+  const aCreditsB = credits(sa, sb);
+  const bCreditsA = credits(sb, sa);
   if (aCreditsB !== bCreditsA) return { derived: aCreditsB ? 'a' : 'b', rule: 'attribution' };
   // One credits an agency, the other nobody: the shared text is the agency's, taken over silently.
-  const aCites = citesOthers(A);
-  const bCites = citesOthers(B);
+  const aCites = sa.citesOthers;
+  const bCites = sb.citesOthers;
   if (aCites !== bCites) return { derived: aCites ? 'b' : 'a', rule: 'attribution' };
   if (A.time !== null && B.time !== null && A.time !== B.time) return { derived: A.time > B.time ? 'a' : 'b', rule: 'time' };
   // The version whose words are more fully inside the other is the derived one (copies trim).

@@ -1,8 +1,10 @@
 /**
  * Sentence pairs across the articles of a story that share content, found through an inverted
  * index of stems so a 50-article story does not compare every sentence with every other.
+ * Stories repeat themselves (wire copies, rewrites that keep whole sentences): sentences with the
+ * same content words are compared once, and the result is given to every pair of their copies.
  */
-import type { PreparedArticle } from './prepare.js';
+import type { PreparedArticle, PreparedSentence } from './prepare.js';
 import { dice } from './text.js';
 
 /** Two sentences of different articles and how alike they are. */
@@ -22,46 +24,81 @@ export interface SentencePair {
 /** Stems in more sentences than this share are too common to find candidates with. */
 const COMMON_SHARE = 0.15;
 
+/** Sentences with one set of content stems (and of claim stems), and where they occur. */
+interface Variant {
+  readonly sentence: PreparedSentence;
+  /** Occurrences as sentence ids (article-major order), ascending. */
+  readonly ids: number[];
+}
+
 /** All cross-article sentence pairs with `claim` or `full` similarity of at least `min`. */
 export function similarSentences(articles: readonly PreparedArticle[], min: number): SentencePair[] {
-  const postings = new Map<string, number[]>();
-  const refs: { a: number; i: number }[] = [];
+  // Sentence ids in article order, and the distinct variants they are occurrences of.
+  const articleOf: number[] = [];
+  const indexOf: number[] = [];
+  const variants: Variant[] = [];
+  const byKey = new Map<string, number>();
   articles.forEach((art, a) =>
     art.sentences.forEach((s, i) => {
-      const id = refs.length;
-      refs.push({ a, i });
-      for (const st of s.stems) {
-        const list = postings.get(st);
-        if (list) list.push(id);
-        else postings.set(st, [id]);
+      const id = articleOf.length;
+      articleOf.push(a);
+      indexOf.push(i);
+      const key = `${[...s.stems].join(' ')}\u0000${[...s.claimStems].join(' ')}`;
+      let v = byKey.get(key);
+      if (v === undefined) {
+        v = variants.length;
+        byKey.set(key, v);
+        variants.push({ sentence: s, ids: [] });
       }
+      variants[v]!.ids.push(id);
     }),
   );
-  const limit = Math.max(20, refs.length * COMMON_SHARE);
-  const candidates = new Set<number>();
-  const n = refs.length;
-  for (const list of postings.values()) {
-    if (list.length > limit || list.length < 2) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const p = list[x]!;
-        const q = list[y]!;
-        if (refs[p]!.a !== refs[q]!.a) candidates.add(p * n + q);
+  const n = articleOf.length;
+  // How many sentences hold each stem (counting copies), and which variants hold it.
+  const count = new Map<string, number>();
+  const holders = new Map<string, number[]>();
+  variants.forEach((v, k) => {
+    for (const st of v.sentence.stems) {
+      count.set(st, (count.get(st) ?? 0) + v.ids.length);
+      const list = holders.get(st);
+      if (list) list.push(k);
+      else holders.set(st, [k]);
+    }
+  });
+  const limit = Math.max(20, n * COMMON_SHARE);
+
+  // Candidate variant pairs: they share a stem that is neither unique nor too common. Pairs of
+  // occurrences go to one bucket per article pair, so only small buckets need sorting.
+  const buckets: SentencePair[][] = Array.from({ length: articles.length * articles.length }, () => []);
+  const seen = new Int32Array(variants.length).fill(-1);
+  for (let u = 0; u < variants.length; u++) {
+    const vu = variants[u]!;
+    for (const st of vu.sentence.stems) {
+      const c = count.get(st)!;
+      if (c > limit || c < 2) continue;
+      for (const w of holders.get(st)!) {
+        if (w < u || seen[w] === u) continue;
+        seen[w] = u;
+        const vw = variants[w]!;
+        const s = vu.sentence;
+        const t = vw.sentence;
+        const full = dice(s.stems, t.stems);
+        const claim = dice(s.claimStems, t.claimStems);
+        if (full < min && claim < min) continue;
+        let shared = 0;
+        for (const x of s.stems) if (t.stems.has(x)) shared++;
+        // Every pair of occurrences in different articles, the earlier sentence id first.
+        for (const p of vu.ids) {
+          for (const q of vw.ids) {
+            if (u === w && q <= p) continue;
+            const [x, y] = p < q ? [p, q] : [q, p];
+            const a = articleOf[x]!;
+            const b = articleOf[y]!;
+            if (a !== b) buckets[a * articles.length + b]!.push({ a, i: indexOf[x]!, b, j: indexOf[y]!, full, claim, shared });
+          }
+        }
       }
     }
   }
-  const out: SentencePair[] = [];
-  for (const c of candidates) {
-    const p = refs[Math.floor(c / n)]!;
-    const q = refs[c % n]!;
-    const s = articles[p.a]!.sentences[p.i]!;
-    const t = articles[q.a]!.sentences[q.i]!;
-    const full = dice(s.stems, t.stems);
-    const claim = dice(s.claimStems, t.claimStems);
-    if (full < min && claim < min) continue;
-    let shared = 0;
-    for (const x of s.stems) if (t.stems.has(x)) shared++;
-    out.push({ a: p.a, i: p.i, b: q.a, j: q.i, full, claim, shared });
-  }
-  return out.sort((x, y) => x.a - y.a || x.b - y.b || x.i - y.i || x.j - y.j);
+  return buckets.flatMap((list) => (list.length > 1 ? list.sort((x, y) => x.i - y.i || x.j - y.j) : list));
 }

@@ -4,7 +4,7 @@
  * roles they hold, negated predicates and the modality of predicates ("has suspended" versus
  * "is considering suspending"). Pure functions over tokens.
  */
-import { lookupPlace, type Gazetteer, type Place } from './places.js';
+import { lookupPlace, mayStartPlace, type Gazetteer, type Place } from './places.js';
 import { stem, tokenize, type Token } from './text.js';
 
 /** A quantity: the interval of values the wording allows ("about 14" → 13–15). */
@@ -277,7 +277,7 @@ function findPlaces(tokens: readonly Token[], gazetteer: Gazetteer, used: Set<nu
   const out: Found<PlaceSlot>[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const prep = tokens[i - 1]!.norm;
-    if (!LOCATIVE.has(prep)) continue;
+    if (!LOCATIVE.has(prep) || !mayStartPlace(gazetteer, tokens[i]!.norm)) continue;
     // Longest phrase first: "the Hungarian capital" before "Hungarian".
     for (let n = Math.min(gazetteer.maxWords, tokens.length - i); n > 0; n--) {
       const words = tokens.slice(i, i + n);

@@ -8,7 +8,7 @@ import type { AnnotatedArticle, StoryComparison, StorySource } from '../model.js
 import { buildBrief, buildTimeline } from './brief.js';
 import { DEFAULT_CLAIMS, findConflicts, groupClaims, presentClaims, presentConflicts, type ClaimConfig } from './claims.js';
 import { loadGazetteer, type Gazetteer } from './places.js';
-import { prepareArticle } from './prepare.js';
+import { prepareArticle, sentenceCache } from './prepare.js';
 import { buildProvenance } from './provenance.js';
 import { DEFAULT_REUSE, findReuse, type ReuseConfig } from './reuse.js';
 import { similarSentences } from './similar.js';
@@ -70,7 +70,8 @@ export function compareContent(
   const gazetteer = options.gazetteer ?? loadGazetteer();
   const claimConfig = options.claims ?? DEFAULT_CLAIMS;
   // Articles in a fixed order (by id) so the result does not depend on arrival order.
-  const articles = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((a) => prepareArticle(a, gazetteer));
+  const cache = sentenceCache();
+  const articles = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((a) => prepareArticle(a, gazetteer, cache));
   const pairs = similarSentences(articles, Math.min(claimConfig.compareWithContext, 0.2));
   const reuse = findReuse(articles, pairs, options.reuse ?? DEFAULT_REUSE);
   const { provenance, originOf } = buildProvenance(articles, reuse);

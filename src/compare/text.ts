@@ -35,7 +35,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 );
 
 /** Words that say the same thing in news reports; mapped onto one representative before stemming. */
-const SYNONYMS: Readonly<Record<string, string>> = {
+const SYNONYM_TABLE: Readonly<Record<string, string>> = {
   hurt: 'injure', injured: 'injure', injuring: 'injure', injuries: 'injure', wounded: 'injure', wounding: 'injure',
   began: 'begin', begun: 'begin', begins: 'begin', beginning: 'begin', start: 'begin', started: 'begin', starts: 'begin', starting: 'begin',
   walkout: 'strike', stoppage: 'strike', strikes: 'strike',
@@ -53,14 +53,17 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   signed: 'sign', signing: 'sign', signs: 'sign',
   supplying: 'supply', supplies: 'supply', power: 'supply', powering: 'supply',
 };
+/** The table as a map: an object lookup would answer "constructor" or "toString" with Object's own members. */
+const SYNONYMS: ReadonlyMap<string, string> = new Map(Object.entries(SYNONYM_TABLE));
+const SUFFIXES = ['ing', 'ed', 'es', 's', 'ly'] as const;
 
 /** A light suffix stemmer: enough to meet "suspended"/"suspending"/"suspends". */
 export function stem(word: string): string {
-  const syn = SYNONYMS[word];
+  const syn = SYNONYMS.get(word);
   if (syn) return syn;
   let w = word;
   if (w.length > 5 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  for (const suffix of ['ing', 'ed', 'es', 's', 'ly']) {
+  for (const suffix of SUFFIXES) {
     if (w.length - suffix.length >= 4 && w.endsWith(suffix)) {
       w = w.slice(0, -suffix.length);
       break;
@@ -72,8 +75,9 @@ export function stem(word: string): string {
 
 const WORD = /[\p{L}\p{N}]+(?:[.,][0-9]+)*/gu;
 const ASCII = /^[\x00-\x7f]*$/;
-const QUOTE_OPEN = /["“«„]/;
-const QUOTE_CLOSE = /["”»]/;
+const QUOTE_OPEN = '"“«„';
+const QUOTE_CLOSE = '"”»';
+const UPPER = /^\p{Lu}/u;
 
 /** Tokens of a text with offsets; quoted spans are marked. */
 export function tokenize(text: string, offset = 0): Token[] {
@@ -86,14 +90,18 @@ export function tokenize(text: string, offset = 0): Token[] {
     const raw = m[0];
     // Most tokens are plain ASCII: folding (Unicode normalisation) only where it can change something.
     const norm = (ASCII.test(raw) ? raw : foldDiacritics(raw)).toLowerCase();
-    const number = /^[0-9]/.test(norm);
+    const first = norm.charCodeAt(0);
+    const number = first >= 48 && first <= 57;
     const start = m.index;
+    // ASCII capitals without the Unicode property test (most tokens); the test for the rest.
+    const c0 = raw.charCodeAt(0);
+    const capital = c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER.test(raw);
     out.push({
       norm,
       stem: number ? norm.replace(/,/g, '') : stem(norm),
       start: offset + start,
       end: offset + start + raw.length,
-      capital: /^\p{Lu}/u.test(raw),
+      capital,
       stop: STOPWORDS.has(norm),
       number,
       quoted: q < quoted.length && start >= quoted[q]![0] && start < quoted[q]![1],
@@ -108,8 +116,8 @@ function quotedRanges(text: string): [number, number][] {
   let open = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (open < 0 && QUOTE_OPEN.test(c)) open = i;
-    else if (open >= 0 && (QUOTE_CLOSE.test(c) || c === '"')) {
+    if (open < 0 && QUOTE_OPEN.includes(c)) open = i;
+    else if (open >= 0 && QUOTE_CLOSE.includes(c)) {
       out.push([open, i]);
       open = -1;
     } else if (open >= 0 && c === '\n') open = -1; // an unclosed quote ends with its paragraph
