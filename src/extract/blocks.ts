@@ -129,7 +129,7 @@ const STAMP_WORD = /\b(updated|published|posted)\b/i;
 const CAPTION = /(\([^()]{0,80}\b(via|file|photo|photograph|courtesy)\b[^()]{0,40}\)|\((image|photo|picture|pic|credit|source|video|getty|getty images|ap photo|afp|reuters|epa|shutterstock)\b[^)]{0,120}\)|\b(photo|image|picture)s?\s*(credit)?\s*:\s*[^.]{0,80}|(getty images|shutterstock|istock(photo)?))\s*$|^\(?(image|photo|picture|credit)\s*(credit)?\s*:/i;
 
 /** Calls to action that are not reporting, inside short blocks. */
-const CALL_TO_ACTION = /\b(click here|sign up for|subscribe to|our newsletter|newsletters?\b.{0,40}\binbox|download (the|our) app|follow (us|him|her) on|all rights reserved|cookies?\b.{0,80}\b(accept|consent|agree|opt-out|policy)|contains? affiliate|affiliate links?)\b/i;
+const CALL_TO_ACTION = /\b(click here|sign up for|subscribe to|our newsletter|newsletters?\b.{0,40}\binbox|download (the|our) app|follow (us|him|her) on|all rights reserved|cookies?\b.{0,80}\b(accept|consent|agree|opt-out|policy)|contains? affiliate|affiliate links?|join (our|the) [\w ]{0,30}(forums?|community|conversation|discussion))\b/i;
 
 /**
  * Drops furniture blocks from the blocks of an article container: link lists, share and

@@ -34,7 +34,7 @@ const FURNITURE_WORDS = new Set([
 ]);
 
 /** Words that, next to a furniture word, still mean "article text" (`article-body`, `story-text`). */
-const CONTENT_WORDS = new Set(['body', 'text', 'content', 'article', 'story', 'entry', 'post', 'main', 'embed', 'embedded']);
+const CONTENT_WORDS = new Set(['body', 'text', 'content', 'article', 'story', 'entry', 'post', 'main']);
 
 /** An element holding at least this share of the page's prose is never removed. */
 const ARTICLE_SHARE = 0.4;

@@ -125,10 +125,10 @@ export const extractionSuite: EvalSuite = {
         ...worst.map((w) => `    ${w.id}  ${w.f.toFixed(3)}  ${w.diff >= 0 ? '+' : ''}${w.diff.toFixed(3)}  ${w.url}`),
       ],
       metrics: [
-        // Pinned a little under what the shipped configuration measures (0.981 / 0.976 / 0.986).
-        { name: 'article-extraction F1 (dossier)', value: d.f1, min: 0.975 },
-        { name: 'article-extraction precision (dossier)', value: d.precision, min: 0.965 },
-        { name: 'article-extraction recall (dossier)', value: d.recall, min: 0.975 },
+        // Pinned a little under what the shipped configuration measures (0.985 / 0.981 / 0.989).
+        { name: 'article-extraction F1 (dossier)', value: d.f1, min: 0.978 },
+        { name: 'article-extraction precision (dossier)', value: d.precision, min: 0.972 },
+        { name: 'article-extraction recall (dossier)', value: d.recall, min: 0.98 },
         { name: 'article-extraction F1 (readability.js)', value: r.f1 },
         { name: 'F1 margin over readability.js', value: d.f1 - r.f1, min: 0.015 },
       ],
