@@ -97,17 +97,21 @@ export function canonicalAgency(name: string, acronyms: boolean): string | null 
   return null;
 }
 
-/** Phrases that credit a source, with the cue recorded for each. */
-const PATTERNS: readonly { cue: string; re: RegExp }[] = [
+/**
+ * Phrases that credit a source, with the cue recorded for each. `need` is a word the phrase
+ * cannot match without: a text without it is not scanned, which spares the name-run patterns
+ * (tried at every capital letter) on most articles.
+ */
+const PATTERNS: readonly { cue: string; need: RegExp; re: RegExp }[] = [
   // "Northwind Daily reports citing Reuters": whoever reports citing a source is a news outlet, known or not.
-  { cue: 'reports-citing', re: new RegExp(String.raw`${NAME}\s+(?:reports|reported|writes|wrote|says|said),?\s+citing\b`, 'gu') },
-  { cue: 'citing', re: new RegExp(String.raw`\bciting\s+${NAME}`, 'gu') },
-  { cue: 'according-to', re: new RegExp(String.raw`\baccording to\s+${NAME}`, 'gu') },
-  { cue: 'reported', re: new RegExp(String.raw`${NAME}\s+(?:reported|reports|said in a report|wrote|writes|quoted|said|says|cited)\b`, 'gu') },
-  { cue: 'told', re: new RegExp(String.raw`\btold\s+${NAME}`, 'gu') },
-  { cue: 'credit-line', re: new RegExp(String.raw`^\s*(?:Source|Sources|Credit)s?:\s*${NAME}`, 'gmu') },
-  { cue: 'dateline', re: /\((\p{Lu}[\p{L}/]{1,20})\)\s*[-–—]/gu },
-  { cue: 'media-outlet', re: new RegExp(String.raw`\b(?:state\s+)?(?:media|news)\s+(?:outlet|agency|organisation|organization)\s+${NAME}`, 'gu') },
+  { cue: 'reports-citing', need: /citing/, re: new RegExp(String.raw`${NAME}\s+(?:reports|reported|writes|wrote|says|said),?\s+citing\b`, 'gu') },
+  { cue: 'citing', need: /citing/, re: new RegExp(String.raw`\bciting\s+${NAME}`, 'gu') },
+  { cue: 'according-to', need: /according to/, re: new RegExp(String.raw`\baccording to\s+${NAME}`, 'gu') },
+  { cue: 'reported', need: /report|wrote|writes|quoted|said|says|cited/, re: new RegExp(String.raw`${NAME}\s+(?:reported|reports|said in a report|wrote|writes|quoted|said|says|cited)\b`, 'gu') },
+  { cue: 'told', need: /told/, re: new RegExp(String.raw`\btold\s+${NAME}`, 'gu') },
+  { cue: 'credit-line', need: /Source|Credit/, re: new RegExp(String.raw`^\s*(?:Source|Sources|Credit)s?:\s*${NAME}`, 'gmu') },
+  { cue: 'dateline', need: /\(/, re: /\((\p{Lu}[\p{L}/]{1,20})\)\s*[-–—]/gu },
+  { cue: 'media-outlet', need: /media|news/, re: new RegExp(String.raw`\b(?:state\s+)?(?:media|news)\s+(?:outlet|agency|organisation|organization)\s+${NAME}`, 'gu') },
 ];
 
 /** Generic references to a publication ("the newspaper writes", "what the publication describes as"). */
@@ -126,7 +130,8 @@ const CUE_BEFORE_CITING = /^\s*(?:reports|reported|said|says|writes|wrote)[,\s]+
 export function findAttributions(text: string, credits: readonly string[]): Attribution[] {
   const found: { agency: string; cue: string; start: number; end: number; passage: string }[] = [];
   const seen = new Set<string>();
-  for (const { cue, re } of PATTERNS) {
+  for (const { cue, need, re } of PATTERNS) {
+    if (!need.test(text)) continue;
     for (const m of text.matchAll(re)) {
       const name = m[1];
       if (!name) continue;

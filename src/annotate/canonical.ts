@@ -38,6 +38,8 @@ function isAcronym(s: string): boolean {
 export function canonicalizeMentions(text: string, mentions: readonly EntityMention[]): EntityMention[] {
   const canonical = new Array<string>(mentions.length);
   const kinds = mentions.map((m) => m.kind);
+  // Each mention's transliteration key, computed once: the passes below consult it three times.
+  const translit = mentions.map((m) => translitKey(m.text));
 
   // 1. Gazetteer spellings and acronyms defined in the text: "European Commission (EC)".
   const acronyms = new Map<string, string>();
@@ -83,7 +85,7 @@ export function canonicalizeMentions(text: string, mentions: readonly EntityMent
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     if (kinds[i] !== 'PERSON' || canonical[i] || !m.key.includes(' ')) continue;
-    const tk = translitKey(m.text);
+    const tk = translit[i]!;
     const existing = people.get(tk);
     if (!existing) people.set(tk, { display: m.text, words: tk.split(' ') });
     else if (diacriticCount(m.text) > diacriticCount(existing.display)) existing.display = m.text;
@@ -99,13 +101,13 @@ export function canonicalizeMentions(text: string, mentions: readonly EntityMent
   }
   const firstSeen = new Map<string, number>();
   for (let i = 0; i < mentions.length; i++) {
-    const tk = translitKey(mentions[i]!.text);
+    const tk = translit[i]!;
     if (people.has(tk) && !firstSeen.has(tk)) firstSeen.set(tk, mentions[i]!.start);
   }
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     if (canonical[i]) continue;
-    const tk = translitKey(m.text);
+    const tk = translit[i]!;
     const full = people.get(tk);
     if (full) {
       canonical[i] = full.display;

@@ -120,8 +120,7 @@ function tokenize(text: string, sentence: Sentence): Token[] {
   for (const m of sentence.text.matchAll(WORD)) {
     // A final period belongs to the word only for initials and abbreviations ("U.S.", "Mr.").
     const raw = m[0];
-    const keepDot = /^(?:\p{L}\.)+$/u.test(raw) || /^(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|Capt|Prof|Jr|Sr|Inc|Corp|Ltd|Co)\.$/.test(raw);
-    const t = raw.endsWith('.') && !keepDot ? raw.slice(0, -1) : raw;
+    const t = raw.endsWith('.') && !keepsDot(raw) ? raw.slice(0, -1) : raw;
     const start = sentence.start + m.index;
     const before = text.slice(Math.max(sentence.start, start - 2), start);
     // After "U.S." or "Mr." a capital is the name going on, not a new sentence.
@@ -131,6 +130,10 @@ function tokenize(text: string, sentence: Sentence): Token[] {
     tokens.push({ text: t, lower: foldDiacritics(t).toLowerCase().replace(/\.$/, ''), start, end: start + t.length, initial });
   }
   return tokens;
+}
+
+function keepsDot(raw: string): boolean {
+  return /^(?:\p{L}\.)+$/u.test(raw) || /^(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|Capt|Prof|Jr|Sr|Inc|Corp|Ltd|Co)\.$/.test(raw);
 }
 
 function isCapitalised(t: Token): boolean {

@@ -26,8 +26,16 @@ export interface GazetteerEntry {
   readonly canonical: string;
 }
 
+/** ASCII words joined by single spaces, the common case of a lookup. */
+const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
 /** The lookup key of a spelling: folded diacritics, lower case, dots and hyphens dropped. */
 export function lookupKey(s: string): string {
+  // Plain words ("Hungary", "the White House"): nothing to fold, strip or collapse.
+  if (PLAIN_WORDS.test(s)) {
+    const lower = s.toLowerCase();
+    return lower.startsWith('the ') ? lower.slice(4) : lower;
+  }
   return foldDiacritics(s)
     .toLowerCase()
     .replace(/^the\s+/, '')

@@ -93,6 +93,9 @@ const RULES: readonly Rule[] = [
   },
 ];
 
+/** Every rule above needs one of these words: a sentence without them is not scanned by the rules. */
+const RULE_WORDS = /week|month|year|decade|day|since/iu;
+
 /** Words that make a sentence worth handing to chrono (which is slower than a regex test). */
 const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|yesterday|tomorrow|ago|morning|evening|afternoon|weekend|noon|midnight)/iu;
 
@@ -103,8 +106,9 @@ export function findTimes(text: string, sentences: readonly Sentence[], publishe
   const out: TimeExpression[] = [];
   const taken = (start: number, end: number): boolean => out.some((t) => start < t.end && end > t.start);
   for (const s of sentences) {
-    // A 1 MB "sentence" gets the rules, not chrono: bounded time on any input.
-    for (const rule of RULES) {
+    // A 1 MB "sentence" gets the rules, not chrono: bounded time on any input. Most sentences
+    // hold none of the rules' words, and one test of those words spares six regex scans.
+    for (const rule of RULE_WORDS.test(s.text) ? RULES : []) {
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(s.text); m; m = rule.re.exec(s.text)) {
         const start = s.start + m.index;
