@@ -43,6 +43,8 @@ export function collectBlocks(root: NodeLike): Block[] {
   let current = '';
   let links = 0;
   let linkDepth = 0;
+  // `<br><br>` separates paragraphs in pages written without `<p>`.
+  let afterBr = false;
   const tags: string[] = [];
   const flush = (): void => {
     const text = current.replace(/\s+/g, ' ').trim();
@@ -71,6 +73,7 @@ export function collectBlocks(root: NodeLike): Block[] {
     const node = item.node;
     if (node.nodeType === TEXT_NODE) {
       const t = node.textContent ?? '';
+      if (t.trim()) afterBr = false;
       current += t;
       if (linkDepth > 0) links += t.replace(/\s+/g, ' ').length;
       continue;
@@ -79,9 +82,12 @@ export function collectBlocks(root: NodeLike): Block[] {
     const name = node.nodeName.toUpperCase();
     if (SKIP.has(name)) continue;
     if (name === 'BR') {
-      current += ' ';
+      if (afterBr) flush();
+      else current += ' ';
+      afterBr = !afterBr;
       continue;
     }
+    afterBr = false;
     if (BLOCK.has(name)) {
       flush();
       tags.push(name);

@@ -129,6 +129,17 @@ describe('bad input: a diagnostic or a best-effort result, never a crash or a ha
     expect(extract(para).text).toBe('The council met on Tuesday to discuss the budget for the new bridge over the river.');
   });
 
+  test('a page without <p> keeps its <br><br> paragraphs and records the strategy that won', () => {
+    const messages = new Messages();
+    const r = extractHtml(
+      '<html><body><table><tr><td><a href="/">Home</a></td></tr><tr><td>The ferry strike ended on Monday.<br><br>Boats run from Wednesday, the operator said.</td></tr></table></body></html>',
+      messages,
+      'table.html',
+    );
+    expect(r.text).toBe('The ferry strike ended on Monday.\n\nBoats run from Wednesday, the operator said.');
+    expect(['readability', 'densest', 'body']).toContain(r.strategy);
+  });
+
   test('the time limit stops further attempts with a warning', () => {
     const messages = new Messages();
     extractHtml(`<html><body><div>short</div></body></html>`, messages, 'slow.html', { timeLimitMs: -1 });

@@ -55,7 +55,15 @@ interface Attempt {
   readonly strategy: string;
   readonly blocks: readonly Block[];
   readonly chars: number;
+  /** Share of the container's text that survived the block filter: low means a page-wide grab. */
+  readonly purity: number;
 }
+
+/**
+ * Below this purity the container was mostly furniture (a "too long" result that swallowed
+ * rails and link lists), so the densest-container attempt runs and the purer result wins.
+ */
+const MIN_PURITY = 0.5;
 
 /** Extracts the article from an HTML string. Never throws for bad markup: returns what it can. */
 export function extractHtml(html: string, messages: Messages, source: string, options: Partial<HtmlOptions> = {}): HtmlExtraction {
@@ -93,7 +101,7 @@ export function extractHtml(html: string, messages: Messages, source: string, op
     if (readability) attempts.push(readability);
     const late = performance.now() - started > opts.timeLimitMs;
     if (late) messages.warn('extract:time-limit', `page took over ${opts.timeLimitMs} ms; kept the first attempt`, source);
-    if (!late && (!readability || readability.chars < opts.minTextChars)) {
+    if (!late && (!readability || readability.chars < opts.minTextChars || readability.purity < MIN_PURITY)) {
       const base = freshRoot();
       const densest = base ? densestAttempt(base, meta.title) : null;
       if (densest) attempts.push(densest);
@@ -104,7 +112,7 @@ export function extractHtml(html: string, messages: Messages, source: string, op
   if (attempts.every((a) => a.chars < opts.minTextChars) && root) {
     // The whole (pruned) body: a page no scorer accepts still yields its text.
     const base = freshRoot();
-    if (base) attempts.push(attemptOf('body', filterBlocks(collectBlocks(base as unknown as NodeLike), meta.title)));
+    if (base) attempts.push(attemptOf('body', collectBlocks(base as unknown as NodeLike), meta.title));
   }
   const best = pickBest(attempts, opts.minTextChars);
   if (best && best.strategy !== 'readability') messages.info('extract:fallback', `used the ${best.strategy} strategy`, source);
@@ -122,13 +130,17 @@ function textResult(winning: readonly Block[], strategy: string): Pick<HtmlExtra
 
 /** The first attempt long enough to count; otherwise the longest one. */
 function pickBest(attempts: readonly Attempt[], minChars: number): Attempt | null {
-  const good = attempts.find((a) => a.chars >= minChars);
-  if (good) return good;
+  const good = attempts.filter((a) => a.chars >= minChars);
+  // Among long-enough attempts the purest wins; ties keep the earlier (Readability first).
+  if (good.length) return good.reduce((best, a) => (a.purity > best.purity + 0.1 ? a : best));
   return attempts.reduce<Attempt | null>((best, a) => (!best || a.chars > best.chars ? a : best), null);
 }
 
-function attemptOf(strategy: string, blocks: readonly Block[]): Attempt {
-  return { strategy, blocks, chars: blocks.reduce((n, b) => n + b.text.length, 0) };
+function attemptOf(strategy: string, all: readonly Block[], title: string | null): Attempt {
+  const blocks = filterBlocks(all, title);
+  const chars = blocks.reduce((n, b) => n + b.text.length, 0);
+  const total = all.reduce((n, b) => n + b.text.length, 0);
+  return { strategy, blocks, chars, purity: total ? chars / total : 0 };
 }
 
 /**
@@ -143,7 +155,7 @@ function readabilityAttempt(document: DomDocument, title: string | null, message
     });
     const article = reader.parse();
     if (!article?.content) return null;
-    return attemptOf('readability', filterBlocks(collectBlocks(article.content), title ?? article.title ?? null));
+    return attemptOf('readability', collectBlocks(article.content), title ?? article.title ?? null);
   } catch (err) {
     messages.warn('extract:readability-failed', `Readability failed: ${(err as Error).message}`, source);
     return null;
@@ -174,7 +186,7 @@ function densestAttempt(root: DomElement, title: string | null): Attempt | null 
     }
   }
   if (!best) return null;
-  return attemptOf('densest', filterBlocks(collectBlocks(best as unknown as NodeLike), title));
+  return attemptOf('densest', collectBlocks(best as unknown as NodeLike), title);
 }
 
 /** Counts elements up to `limit` (stops early: the count only decides "too many"). */
