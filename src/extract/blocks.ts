@@ -128,6 +128,9 @@ const FURNITURE_PREFIX = /^(see more|read more|read also|also read|related|more|
 /** Update and publication stamps (`Updated Nov 19, 6:55 AM`, `PUBLISHED: 10:48, Tue…`). */
 const DATE_STAMP = /^\|?\s*(last )?(updated|published|posted|modified|first published|created|date)\b\s*(on|at)?\s*:?/i;
 
+/** A stamp says when: a time of day, a year, a month name or "… ago" (not "Updated guidance is due"). */
+const STAMP_TIME = /\d{1,2}[:.]\d{2}|\b(19|20)\d{2}\b|\bago\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i;
+
 /** A publication stamp inside a short line (`The Associated Press Published Monday, …`). */
 const STAMP_WORD = /\b(updated|published|posted)\b/i;
 
@@ -174,7 +177,7 @@ function dropReason(block: Block, title: string | null): DropReason {
   if (len < 120 && FURNITURE_LINE.test(bare)) return 'furniture';
   if (len < 200 && FURNITURE_PREFIX.test(text)) return 'furniture';
   if (len < 300 && CALL_TO_ACTION.test(text)) return 'furniture';
-  if (len < 100 && (DATE_STAMP.test(text) || isDateLine(text) || (STAMP_WORD.test(text) && findFullDate(text)))) return 'date-line';
+  if (len < 100 && ((DATE_STAMP.test(text) && STAMP_TIME.test(text)) || isDateLine(text) || (STAMP_WORD.test(text) && findFullDate(text)))) return 'date-line';
   if (len < 100 && /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Dd]i)\s+\p{Lu}/u.test(text) && text.split(/\s+/).length <= 14 && !SENTENCE_END.test(text)) return 'byline';
   if (len < 400 && CAPTION.test(text)) return 'caption';
   if (title && len < 300 && sameText(text, title)) return 'title';

@@ -37,6 +37,7 @@ describe('filterBlocks', () => {
     ['drops a run of link teasers and their kickers', [block(PROSE), block('TIME TRAVEL'), block('Town finds old photo of itself', 30), block('SHOCK'), block('Mayor wins pie contest', 22)], [PROSE]],
     ['keeps a lone call-out link between paragraphs', [block(PROSE), block('Get it at the shop for $20', 26), block(PROSE)], [PROSE, 'Get it at the shop for $20', PROSE]],
     ['drops update stamps and date lines', [block('Updated 11:00, Wed, Feb 21, 2024'), block('February 20, 2024'), block(PROSE)], [PROSE]],
+    ['keeps a short sentence that starts like a stamp', [block('Updated guidance is due next week.'), block(PROSE)], ['Updated guidance is due next week.', PROSE]],
     ['drops short bylines', [block('By Edna Fairweather'), block(PROSE)], [PROSE]],
     ['drops captions with credits', [block('The bridge at dusk (Image: Marlow Council)'), block('Workers on site. (AP Photo/Jane Roe, File)'), block(PROSE)], [PROSE]],
     ['drops calls to action', [block(PROSE), block('Sign up for our morning newsletter and get it in your inbox.'), block('Advertisement'), block('READ MORE: Bridge plans unveiled')], [PROSE]],
