@@ -49,25 +49,40 @@ export function isClaim(s: PreparedSentence): boolean {
 
 /** Groups aligned claims: greedy on the best pairs, at most one claim per article per group. */
 export function groupClaims(articles: readonly PreparedArticle[], pairs: readonly SentencePair[], config: ClaimConfig = DEFAULT_CLAIMS): SentenceRef[][] {
-  const id = (r: SentenceRef): string => `${r.a}:${r.i}`;
-  const groupOf = new Map<string, number>();
+  // Sentences by number (article-major), each claim starting in a group of its own.
+  const first: number[] = [];
+  let total = 0;
+  for (const art of articles) {
+    first.push(total);
+    total += art.sentences.length;
+  }
+  const groupOf = new Int32Array(total).fill(-1);
   const groups: SentenceRef[][] = [];
+  const groupArticles: Set<number>[] = [];
   articles.forEach((art, a) =>
     art.sentences.forEach((s, i) => {
       if (!isClaim(s)) return;
-      groupOf.set(id({ a, i }), groups.length);
+      groupOf[first[a]! + i] = groups.length;
       groups.push([{ a, i }]);
+      groupArticles.push(new Set([a]));
     }),
   );
-  const ordered = [...pairs].filter((p) => p.claim >= config.group).sort((x, y) => y.claim - x.claim || x.a - y.a || x.i - y.i);
+  // Best pairs first; among equals, in sentence order.
+  const ordered = pairs.filter((p) => p.claim >= config.group).sort((x, y) => y.claim - x.claim || x.a - y.a || x.i - y.i || x.b - y.b || x.j - y.j);
   for (const p of ordered) {
-    const g = groupOf.get(`${p.a}:${p.i}`);
-    const h = groupOf.get(`${p.b}:${p.j}`);
-    if (g === undefined || h === undefined || g === h) continue;
+    const g = groupOf[first[p.a]! + p.i]!;
+    const h = groupOf[first[p.b]! + p.j]!;
+    if (g < 0 || h < 0 || g === h) continue;
+    const ga = groupArticles[g]!;
+    const ha = groupArticles[h]!;
+    const [small, large] = ga.size <= ha.size ? [ga, ha] : [ha, ga];
+    if ([...small].some((a) => large.has(a))) continue;
     const gs = groups[g]!;
     const hs = groups[h]!;
-    if (gs.some((x) => hs.some((y) => y.a === x.a))) continue;
-    for (const r of hs) groupOf.set(id(r), g);
+    for (const r of hs) {
+      groupOf[first[r.a]! + r.i] = g;
+      ga.add(r.a);
+    }
     gs.push(...hs);
     hs.length = 0;
   }

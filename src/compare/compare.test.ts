@@ -3,6 +3,9 @@ import { loadGoldenStories, precisionRecall, scoreGolden } from './golden.js';
 import { loadGazetteer, lookupPlace, placesCompatible } from './places.js';
 import { compareContent } from './sources.js';
 import { samePerson, personKey, sentenceSlots } from './slots.js';
+import { similarSentences } from './similar.js';
+import { prepareArticle, sentenceCache } from './prepare.js';
+import { dice, stem, tokenize, WORD } from './text.js';
 
 const gazetteer = loadGazetteer();
 
@@ -42,6 +45,55 @@ describe('slots', () => {
     ['Lajos Kertesz', 'Gabor Szabo', false],
   ])('%s / %s same person: %s', (a, b, expected) => {
     expect(samePerson(personKey(a), personKey(b))).toBe(expected);
+  });
+});
+
+describe('tokenize', () => {
+  // The scanner must find exactly the matches of the WORD pattern.
+  it.each([
+    ['Orbán met Wang in Budapest on Sunday.'],
+    ['About 1,200.50 people; 3.5km, 2,3 and 1.'],
+    ['"We will," he said — «non», „ja“ — 12:30 p.m.'],
+    ['Shandor Pinter (Шандор Пинтер) and 王小洪 met.'],
+    ['Emoji 😀 between, maths 𝐀𝐁 and ² ½ ٣ digits.'],
+    ['Lone \ud83d surrogate and \udc00 low, end.\ud83d'],
+    ['don\'t, didn’t, U.S., e.g. 1.a 1,.2 .5 ,5'],
+  ])('%s', (text) => {
+    expect(tokenize(text, 7).map((t) => [t.start - 7, t.end - 7])).toEqual([...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]));
+  });
+  it('stems through the synonym table, never through object members', () => {
+    expect([stem('injured'), stem('constructor'), stem('valueOf')]).toEqual(['injure', 'constructor', 'valueOf']);
+  });
+});
+
+describe('similar sentences', () => {
+  // The candidate search (variants, stem counts, common-stem masks) must find exactly the pairs a
+  // comparison of every sentence with every other finds, with the same similarities.
+  it('matches the all-pairs comparison on the golden stories', () => {
+    const min = 0.2;
+    for (const story of loadGoldenStories()) {
+      const cache = sentenceCache();
+      const articles = story.articles.map((a) => prepareArticle(a, gazetteer, cache));
+      const n = articles.reduce((s, a) => s + a.sentences.length, 0);
+      const limit = Math.max(20, n * 0.15);
+      const count = new Map<string, number>();
+      for (const a of articles) for (const s of a.sentences) for (const st of s.stems) count.set(st, (count.get(st) ?? 0) + 1);
+      const expected: string[] = [];
+      articles.forEach((A, a) =>
+        articles.forEach((B, b) => {
+          if (b <= a) return;
+          A.sentences.forEach((s, i) =>
+            B.sentences.forEach((t, j) => {
+              const rare = [...s.stems].some((st) => t.stems.has(st) && count.get(st)! <= limit);
+              const full = dice(s.stems, t.stems);
+              const claim = dice(s.claimStems, t.claimStems);
+              if (rare && (full >= min || claim >= min)) expected.push(`${a} ${i} ${b} ${j} ${full} ${claim}`);
+            }),
+          );
+        }),
+      );
+      expect(similarSentences(articles, min).map((p) => `${p.a} ${p.i} ${p.b} ${p.j} ${p.full} ${p.claim}`)).toEqual(expected);
+    }
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { AnnotatedArticle } from '../model.js';
 import type { Gazetteer } from './places.js';
-import { sentenceSlots, type SentenceSlots } from './slots.js';
+import { redateSlots, sentenceSlots, type SentenceSlots } from './slots.js';
 import { tokenize, type Token } from './text.js';
 
 /** A sentence ready for comparison. */
@@ -76,6 +76,13 @@ export function prepareArticle(article: AnnotatedArticle, gazetteer: Gazetteer, 
     const dated = first !== undefined && first.slots.times.length > 0;
     const known = dated ? cache.known.get(`${base}\u0000${day}`) : first;
     if (known) return known.start === s.start && known.index === index ? known : moved(known, index, s.start);
+    if (first) {
+      // The wording is known, only its dates are not: resolve them against this article's day.
+      const redated: PreparedSentence = { ...first, slots: redateSlots(first.slots, first.text, first.start, article.published), variant: cache.variants.length };
+      cache.variants.push(redated);
+      cache.known.set(`${base}\u0000${day}`, redated);
+      return redated.start === s.start && redated.index === index ? redated : moved(redated, index, s.start);
+    }
     const slots = sentenceSlots(s.text, s.start, article.published, gazetteer, inside);
     const tokens = slots.tokens;
     const content = (keep: (i: number) => boolean): Set<string> =>
@@ -88,14 +95,12 @@ export function prepareArticle(article: AnnotatedArticle, gazetteer: Gazetteer, 
       stems: content(() => true),
       claimStems: content((i) => !slots.slotTokens.has(i) && !tokens[i]!.number),
       slots,
-      wording: first?.wording ?? cache.wordings.size,
+      wording: cache.wordings.size,
       variant: cache.variants.length,
     };
     cache.variants.push(prepared);
-    if (!first) {
-      cache.known.set(base, prepared);
-      cache.wordings.set(base, prepared.wording);
-    }
+    cache.known.set(base, prepared);
+    cache.wordings.set(base, prepared.wording);
     if (slots.times.length > 0) cache.known.set(`${base}\u0000${day}`, prepared);
     return prepared;
   });

@@ -67,38 +67,72 @@ export function similarSentences(articles: readonly PreparedArticle[], min: numb
   });
   const limit = Math.max(20, n * COMMON_SHARE);
 
-  // Candidate variant pairs: they share a stem that is neither unique nor too common. Pairs of
+  // Stems too common to find candidates with still count towards similarity: each variant keeps
+  // a bit mask of the common stems it holds, so their overlap is a few AND and popcount operations.
+  const common = new Map<string, number>();
+  for (const [st, c] of count) if (c > limit) common.set(st, common.size);
+  const words = Math.ceil(common.size / 32);
+  const masks = new Uint32Array(variants.length * words);
+  variants.forEach((v, k) => {
+    for (const st of v.sentence.stems) {
+      const bit = common.get(st);
+      if (bit !== undefined) masks[k * words + (bit >>> 5)]! |= 1 << (bit & 31);
+    }
+  });
+
+  // Candidate variant pairs share a stem that is neither unique nor too common; counting the
+  // stems they share that way (plus the common ones) gives their similarity without comparing
+  // sets, and the claim similarity is only computed where it can reach `min`. Pairs of
   // occurrences go to one bucket per article pair, so only small buckets need sorting.
   const buckets: SentencePair[][] = Array.from({ length: articles.length * articles.length }, () => []);
-  const seen = new Int32Array(variants.length).fill(-1);
+  const counter = new Int32Array(variants.length);
+  const touched: number[] = [];
   for (let u = 0; u < variants.length; u++) {
     const vu = variants[u]!;
-    for (const st of vu.sentence.stems) {
+    const s = vu.sentence;
+    for (const st of s.stems) {
       const c = count.get(st)!;
       if (c > limit || c < 2) continue;
       for (const w of holders.get(st)!) {
-        if (w < u || seen[w] === u) continue;
-        seen[w] = u;
-        const vw = variants[w]!;
-        const s = vu.sentence;
-        const t = vw.sentence;
-        const full = dice(s.stems, t.stems);
-        const claim = dice(s.claimStems, t.claimStems);
-        if (full < min && claim < min) continue;
-        let shared = 0;
-        for (const x of s.stems) if (t.stems.has(x)) shared++;
-        // Every pair of occurrences in different articles, the earlier sentence id first.
-        for (const p of vu.ids) {
-          for (const q of vw.ids) {
-            if (u === w && q <= p) continue;
-            const [x, y] = p < q ? [p, q] : [q, p];
-            const a = articleOf[x]!;
-            const b = articleOf[y]!;
-            if (a !== b) buckets[a * articles.length + b]!.push({ a, i: indexOf[x]!, b, j: indexOf[y]!, full, claim, shared });
-          }
+        if (w < u) continue;
+        if (counter[w] === 0) touched.push(w);
+        counter[w]!++;
+      }
+    }
+    for (const w of touched) {
+      let shared = counter[w]!;
+      counter[w] = 0;
+      for (let k = 0; k < words; k++) shared += popcount(masks[u * words + k]! & masks[w * words + k]!);
+      const vw = variants[w]!;
+      const t = vw.sentence;
+      // The same arithmetic as `dice`, on the counted overlap.
+      const full = (2 * shared) / (s.stems.size + t.stems.size);
+      if (full < min) {
+        // Claim stems are a subset of the stems: their overlap is at most the stems shared.
+        const sizes = s.claimStems.size + t.claimStems.size;
+        if (sizes === 0 || (2 * Math.min(shared, s.claimStems.size, t.claimStems.size)) / sizes < min) continue;
+      }
+      const claim = dice(s.claimStems, t.claimStems);
+      if (full < min && claim < min) continue;
+      // Every pair of occurrences in different articles, the earlier sentence id first.
+      for (const p of vu.ids) {
+        for (const q of vw.ids) {
+          if (u === w && q <= p) continue;
+          const [x, y] = p < q ? [p, q] : [q, p];
+          const a = articleOf[x]!;
+          const b = articleOf[y]!;
+          if (a !== b) buckets[a * articles.length + b]!.push({ a, i: indexOf[x]!, b, j: indexOf[y]!, full, claim, shared });
         }
       }
     }
+    touched.length = 0;
   }
   return buckets.flatMap((list) => (list.length > 1 ? list.sort((x, y) => x.i - y.i || x.j - y.j) : list));
+}
+
+/** Bits set in a 32-bit word. */
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }

@@ -100,11 +100,8 @@ const ROLE_QUALIFIERS = new Set([
 export function sentenceSlots(text: string, offset: number, published: string | null, gazetteer: Gazetteer, names: readonly { start: number; end: number; text: string }[] = []): SentenceSlots {
   const tokens = tokenize(text, offset);
   const slotTokens = new Set<number>();
-  const context = (i: number, j: number): string[] =>
-    tokens
-      .slice(Math.max(0, i - 5), Math.min(tokens.length, j + 5))
-      .filter((t, k) => !t.stop && !t.number && !slotTokens.has(k + Math.max(0, i - 5)))
-      .map((t) => t.stem);
+  // Read once every slot is found: the context leaves out the values of all slots.
+  const context = (i: number, j: number): string[] => slotContext(tokens, slotTokens, i, j);
   const times = findTimes(text, offset, tokens, published, slotTokens);
   const numbers = findNumbers(text, offset, tokens, slotTokens);
   const places = findPlaces(tokens, gazetteer, slotTokens);
@@ -121,6 +118,25 @@ export function sentenceSlots(text: string, offset: number, published: string | 
     slotTokens,
     tokens,
   };
+}
+
+/**
+ * The slots of a sentence already analysed (`slots`, with its tokens at `offset`) as read in an
+ * article of another publication day: only the days its weekdays and dates resolve to change.
+ */
+export function redateSlots(slots: SentenceSlots, text: string, offset: number, published: string | null): SentenceSlots {
+  // Which tokens are times does not depend on the day, so the slot tokens stay as they are.
+  const times = findTimes(text, offset, slots.tokens, published, new Set());
+  return { ...slots, times: times.map((t) => ({ ...t.slot, context: slotContext(slots.tokens, slots.slotTokens, t.i, t.j) })) };
+}
+
+/** Content stems around a slot value (tokens i to j), other slot values left out. */
+function slotContext(tokens: readonly Token[], slotTokens: ReadonlySet<number>, i: number, j: number): string[] {
+  const from = Math.max(0, i - 5);
+  return tokens
+    .slice(from, Math.min(tokens.length, j + 5))
+    .filter((t, k) => !t.stop && !t.number && !slotTokens.has(k + from))
+    .map((t) => t.stem);
 }
 
 interface Found<T> {

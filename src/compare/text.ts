@@ -73,26 +73,45 @@ export function stem(word: string): string {
   return w;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[.,][0-9]+)*/gu;
+/** What a token is, as a pattern: letters and digits, then decimal or thousands groups ("1,200.5"). */
+export const WORD = /[\p{L}\p{N}]+(?:[.,][0-9]+)*/gu;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const ASCII = /^[\x00-\x7f]*$/;
 const QUOTE_OPEN = '"“«„';
 const QUOTE_CLOSE = '"”»';
 const UPPER = /^\p{Lu}/u;
 
-/** Tokens of a text with offsets; quoted spans are marked. */
+/**
+ * Tokens of a text with offsets; quoted spans are marked. Tokens are the matches of `WORD`,
+ * found by a hand-written scanner: this is the comparison's hottest loop, and most characters
+ * are ASCII, classified without a regular expression.
+ */
 export function tokenize(text: string, offset = 0): Token[] {
   const quoted = quotedRanges(text);
   let q = 0;
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const len = wordCharLength(text, i);
+    if (len === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += len;
+    for (let l = wordCharLength(text, i); l > 0; l = wordCharLength(text, i)) i += l;
+    // Decimal and thousands groups: a point or comma followed by ASCII digits.
+    while (i + 1 < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44) && isDigit(text.charCodeAt(i + 1))) {
+      i += 2;
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+    }
+    const raw = text.slice(start, i);
     // Tokens come in text order: advance past quoted ranges that ended before this token.
-    while (q < quoted.length && quoted[q]![1] <= m.index) q++;
-    const raw = m[0];
+    while (q < quoted.length && quoted[q]![1] <= start) q++;
     // Most tokens are plain ASCII: folding (Unicode normalisation) only where it can change something.
     const norm = (ASCII.test(raw) ? raw : foldDiacritics(raw)).toLowerCase();
-    const first = norm.charCodeAt(0);
-    const number = first >= 48 && first <= 57;
-    const start = m.index;
+    const number = isDigit(norm.charCodeAt(0));
     // ASCII capitals without the Unicode property test (most tokens); the test for the rest.
     const c0 = raw.charCodeAt(0);
     const capital = c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER.test(raw);
@@ -100,7 +119,7 @@ export function tokenize(text: string, offset = 0): Token[] {
       norm,
       stem: number ? norm.replace(/,/g, '') : stem(norm),
       start: offset + start,
-      end: offset + start + raw.length,
+      end: offset + i,
       capital,
       stop: STOPWORDS.has(norm),
       number,
@@ -108,6 +127,19 @@ export function tokenize(text: string, offset = 0): Token[] {
     });
   }
   return out;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Length in code units of the letter or digit at `i` (a surrogate pair is two), or 0 when it is neither. */
+function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  const len = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  return WORD_CHAR.test(text.slice(i, i + len)) ? len : 0;
 }
 
 /** Ranges between matching quotation marks (straight quotes pair up in order). */
