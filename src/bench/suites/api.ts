@@ -32,11 +32,13 @@ function prng(seed: number): () => number {
 }
 
 const SYLLABLES = ['kor', 'va', 'na', 'del', 'mar', 'sten', 'lu', 'ka', 'ri', 'on', 'bel', 'tas', 'ver', 'dan', 'mi', 'ro', 'sa', 'gen'];
+/** Names are built from other syllables than common words, as real names are rarer than words. */
+const NAME_SYLLABLES = ['al', 'bre', 'cho', 'dru', 'ef', 'gim', 'ho', 'ix', 'jo', 'kel', 'lem', 'mo', 'nu', 'pra', 'qui', 'sol', 'tu', 'vy', 'wen', 'zo'];
 const AGENCIES = ['Reuters', 'Associated Press', 'Agence France-Presse', 'Xinhua'];
 
-function word(rand: () => number, parts: number): string {
+function word(rand: () => number, parts: number, syllables: readonly string[] = SYLLABLES): string {
   let w = '';
-  for (let i = 0; i < parts; i++) w += SYLLABLES[Math.floor(rand() * SYLLABLES.length)]!;
+  for (let i = 0; i < parts; i++) w += syllables[Math.floor(rand() * syllables.length)]!;
   return w;
 }
 
@@ -48,7 +50,7 @@ function capital(w: string): string {
 export async function generateStore(store: Store, n: number, seed = 7): Promise<{ storyIds: string[]; names: string[] }> {
   const rand = prng(seed);
   const vocabulary = Array.from({ length: 3000 }, () => word(rand, 2 + Math.floor(rand() * 2)));
-  const names = Array.from({ length: 2000 }, () => `${capital(word(rand, 2))} ${capital(word(rand, 2 + Math.floor(rand() * 2)))}`);
+  const names = Array.from({ length: 2000 }, () => `${capital(word(rand, 2, NAME_SYLLABLES))} ${capital(word(rand, 2 + Math.floor(rand() * 2), NAME_SYLLABLES))}`);
   const outlets = Array.from({ length: 60 }, (_, i) => `${capital(word(rand, 2))} ${['Herald', 'Post', 'Courier', 'Times', 'Review'][i % 5]}`);
   const storyIds: string[] = [];
   const usedNames = new Set<string>();
@@ -113,7 +115,7 @@ export async function generateStore(store: Store, n: number, seed = 7): Promise<
       members.push(article);
       articles.push({ article, features: articleFeatures(article) });
     }
-    const storyId = `st_${members[0]!.id.slice(0, 12)}`;
+    const storyId = `st_${members[0]!.id.slice(-12)}`;
     storyIds.push(storyId);
     for (const a of members) {
       decisions.push({ articleId: a.id, storyId, action: a === members[0] ? 'created' : 'joined', score: null, candidates: [], threshold: 0.3, reason: 'bench' });

@@ -218,6 +218,16 @@ export class SqliteStore implements Store {
       having.push('MIN(a.published) <= ?');
       havingParams.push(`${query.to}\uffff`);
     }
+    // An unfiltered page needs only the stories of the newest articles: found by walking the
+    // publication-date index, instead of aggregating every story of the store (the cost no
+    // longer grows with the store). The aggregate below then runs over those candidates only.
+    if (query.limit !== undefined && where.length === 0 && having.length === 0) {
+      const candidates = this.#storiesOfNewestArticles(query.limit + (query.offset ?? 0));
+      if (candidates) {
+        where.push('s.id IN (SELECT value FROM json_each(?))');
+        params.push(JSON.stringify(candidates));
+      }
+    }
     const rows = this.#db
       .prepare(
         `SELECT s.id, s.title, s.thread_id, COUNT(a.id) AS n, MIN(a.published) AS first, MAX(a.published) AS last
@@ -228,6 +238,26 @@ export class SqliteStore implements Store {
       )
       .all(...params, ...havingParams, query.limit ?? -1, query.offset ?? 0) as Row[];
     return rows.map((row) => this.#summary(row));
+  }
+
+  /**
+   * Every story whose newest article is at least as new as the n-th story's: a superset of the
+   * first n stories in list order (ties at the boundary included, so ordering by id stays
+   * exact). Null when undated articles would be reached first: the full query handles those.
+   */
+  #storiesOfNewestArticles(n: number): string[] | null {
+    const walk = this.#db.prepare(
+      `SELECT sa.story_id AS story, a.published AS published FROM articles a INDEXED BY articles_published
+       JOIN story_articles sa ON sa.article_id = a.id WHERE a.published IS NOT NULL ORDER BY a.published DESC`,
+    );
+    const seen = new Set<string>();
+    let boundary: string | null = null;
+    for (const row of walk.iterate() as Iterable<{ story: string; published: string }>) {
+      if (boundary !== null && row.published < boundary) return [...seen];
+      seen.add(row.story);
+      if (boundary === null && seen.size >= n) boundary = row.published;
+    }
+    return boundary === null ? null : [...seen];
   }
 
   #summary(row: Row): StorySummary {
