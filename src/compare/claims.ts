@@ -6,6 +6,7 @@
  * Hungarian capital", "about 14" and "14", "Sunday" and the date that Sunday was, or two
  * spellings of one name are the same fact told differently.
  */
+import { DEFAULT_CONFIG, type ClaimConfig } from '../config.js';
 import type { ClaimGroup, ClaimStatus, Conflict, ConflictSlot } from '../model.js';
 import { placesCompatible } from './places.js';
 import type { PreparedArticle, PreparedSentence } from './prepare.js';
@@ -13,18 +14,11 @@ import type { SentencePair } from './similar.js';
 import { samePerson, type NumberSlot, type PersonSlot, type TimeSlot } from './slots.js';
 import { dice } from './text.js';
 
-/** Thresholds of claim alignment and conflict detection. */
-export interface ClaimConfig {
-  /** Claim similarity (Dice of content stems without slot values) that puts two claims in one group. */
-  readonly group: number;
-  /** Claim similarity at which two claims are compared slot by slot. */
-  readonly compare: number;
-  /** Lower similarity allowed when the slot values share their own context (unit, predicate). */
-  readonly compareWithContext: number;
-}
+/** Thresholds of claim alignment and conflict detection: documented in the configuration (`compare.claims`). */
+export type { ClaimConfig };
 
-/** Defaults, set on the seeds and NewsWCL50 (not on the golden stories). */
-export const DEFAULT_CLAIMS: ClaimConfig = { group: 0.4, compare: 0.35, compareWithContext: 0.2 };
+/** The shipped defaults (`DEFAULT_CONFIG.compare.claims`). */
+export const DEFAULT_CLAIMS: ClaimConfig = DEFAULT_CONFIG.compare.claims;
 
 /** A sentence reference: article index and sentence index. */
 export interface SentenceRef {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../config.js';
+import { DEFAULT_CLAIMS } from './claims.js';
 import { loadGoldenStories, precisionRecall, scoreGolden } from './golden.js';
+import { DEFAULT_REUSE } from './reuse.js';
 import { loadGazetteer, lookupPlace, placesCompatible } from './places.js';
 import { compareContent } from './sources.js';
 import { samePerson, personKey, sentenceSlots } from './slots.js';
@@ -115,6 +118,15 @@ describe('golden stories', () => {
     expect(precisionRecall(tally.conflicts).precision).toBeGreaterThanOrEqual(0.9);
     expect(precisionRecall(tally.conflicts).recall).toBeGreaterThanOrEqual(0.8);
     expect(precisionRecall(tally.reuse).precision).toBeGreaterThanOrEqual(0.95);
+  });
+  it('takes its thresholds from the configuration', () => {
+    const config = resolveConfig({ compare: { reuse: { copyCoverage: 2, rewriteRuns: 1000, rewriteShare: 2 } } });
+    expect([DEFAULT_REUSE, DEFAULT_CLAIMS]).toEqual([resolveConfig().compare.reuse, resolveConfig().compare.claims]);
+    expect(config.compare.claims).toEqual(DEFAULT_CLAIMS);
+    const edges = (reuse: typeof DEFAULT_REUSE): number =>
+      stories.flatMap((s) => compareContent(s.articles, { gazetteer, reuse }).provenance?.edges ?? []).filter((e) => e.kind === 'copies' || e.kind === 'rewrites').length;
+    expect(edges(DEFAULT_REUSE)).toBeGreaterThan(0);
+    expect(edges(config.compare.reuse)).toBe(0);
   });
   it('is deterministic whatever the arrival order', () => {
     const story = stories[0]!;

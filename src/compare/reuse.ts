@@ -6,44 +6,16 @@
  * phrasing. Sentences with most content words in common catch paraphrase.
  */
 import { nameKey } from '../annotate/text.js';
+import { DEFAULT_CONFIG, type ReuseConfig } from '../config.js';
 import type { AlignedPassage } from '../model.js';
 import type { PreparedArticle } from './prepare.js';
 import type { SentencePair } from './similar.js';
 
-/** Thresholds of the reuse detector, with why. */
-export interface ReuseConfig {
-  /** Shortest shared run of words counted as reused phrasing. */
-  readonly minRun: number;
-  /** Content words a run must hold that are neither names nor numbers (names are shared by independent reports). */
-  readonly minRunContent: number;
-  /** Runs this long count towards verbatim coverage. */
-  readonly copyRun: number;
-  /** Share of the derived article's words inside long runs that makes it a copy. */
-  readonly copyCoverage: number;
-  /** Sentence similarity (Dice of content stems) at which two sentences say the same in other words. */
-  readonly paraphrase: number;
-  /** Distinct shared phrases that together show a rewrite. */
-  readonly rewriteRuns: number;
-  /**
-   * Share of the derived article's sentences aligned with the source that shows a rewrite without
-   * shared phrasing: most of it, since independent reports of one event share many facts.
-   */
-  readonly rewriteShare: number;
-  /** Fewest aligned sentences for a rewrite without shared phrasing. */
-  readonly rewriteSentences: number;
-}
+/** Thresholds of the reuse detector: documented in the configuration (`compare.reuse`). */
+export type { ReuseConfig };
 
-/** Defaults: chosen on the seeds (a rewrite that shares three phrases with its source). */
-export const DEFAULT_REUSE: ReuseConfig = {
-  minRun: 4,
-  minRunContent: 3,
-  copyRun: 8,
-  copyCoverage: 0.5,
-  paraphrase: 0.5,
-  rewriteRuns: 3,
-  rewriteShare: 0.6,
-  rewriteSentences: 3,
-};
+/** The shipped defaults (`DEFAULT_CONFIG.compare.reuse`). */
+export const DEFAULT_REUSE: ReuseConfig = DEFAULT_CONFIG.compare.reuse;
 
 /** A reuse relation: `from` rests on `to`. */
 export interface Reuse {

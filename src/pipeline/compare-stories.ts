@@ -6,7 +6,8 @@
  * leaves them marked and the next run compares them.
  */
 import { storyAnnotations } from '../annotate/index.js';
-import { compareStory } from '../compare/sources.js';
+import { loadGazetteer } from '../compare/places.js';
+import { compareStory, type CompareOptions } from '../compare/sources.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { AnnotatedArticle, StoryComparison } from '../model.js';
 import type { Store, StoryRecord } from '../store/store.js';
@@ -24,8 +25,11 @@ export async function compareStaleStories(
   store: Store,
   members: (storyId: string) => readonly string[],
   diagnostics: Diagnostic[] = [],
+  options: CompareOptions = {},
 ): Promise<number> {
   let compared = 0;
+  // One gazetteer for the run: building it takes tens of milliseconds, once per story adds up.
+  let shared: CompareOptions | null = null;
   for (;;) {
     const ids = await store.storiesToCompare(CHUNK);
     if (ids.length === 0) return compared;
@@ -35,7 +39,8 @@ export async function compareStaleStories(
       const articles = await store.getArticles(memberIds);
       const dupes = await store.duplicateSources(memberIds);
       const withCopies = articles.map((article) => ({ article, duplicateSources: dupes.get(article.id) ?? [] }));
-      records.push({ id: storyId, title: storyTitle(articles), comparison: safeCompare(storyId, withCopies, articles, diagnostics) });
+      shared ??= { ...options, gazetteer: options.gazetteer ?? loadGazetteer() };
+      records.push({ id: storyId, title: storyTitle(articles), comparison: safeCompare(storyId, withCopies, articles, diagnostics, shared) });
     }
     await store.commit({ raws: [], articles: [], decisions: [], stories: records });
     compared += ids.length;
@@ -47,10 +52,11 @@ function safeCompare(
   withCopies: { article: AnnotatedArticle; duplicateSources: readonly string[] }[],
   articles: readonly AnnotatedArticle[],
   diagnostics: Diagnostic[],
+  options: CompareOptions = {},
 ): StoryComparison {
   try {
     // Canonical entities and grouped quotes of the story ride along with its comparison.
-    return { ...compareStory(storyId, withCopies), ...storyAnnotations(articles) };
+    return { ...compareStory(storyId, withCopies, options), ...storyAnnotations(articles) };
   } catch (err) {
     diagnostics.push({ severity: 'warning', origin: 'compare:failed', message: `story ${storyId}: comparison failed (${(err as Error).message}); sources listed only`, source: storyId });
     return {
