@@ -112,8 +112,17 @@ const ISO1: Readonly<Record<string, string>> = {
   vie: 'vi', tha: 'th', pes: 'fa',
 };
 
-/** Language of a text by trigram statistics; null when the text is too short to tell. */
+/**
+ * The languages detection chooses among: those with a news press Dossier is likely to read.
+ * Without the list, franc's 400 languages let short English come out as Scots (`sco`).
+ */
+const CANDIDATES = Object.keys(ISO1);
+
+/**
+ * Language of a text by trigram statistics; null when the text is too short to tell. A 2,000
+ * character prefix decides as well as the whole text, at a fraction of the cost.
+ */
 export function detectLanguage(text: string): string | null {
-  const code = franc(text.slice(0, 4000), { minLength: 40 });
+  const code = franc(text.slice(0, 2000), { minLength: 40, only: CANDIDATES });
   return code === 'und' ? null : ISO1[code] ?? code;
 }
