@@ -316,7 +316,7 @@ async function entityView(store: Store, id: string): Promise<Record<string, unkn
     variants: names.map((text) => ({ text, count: spellings.get(text)! })),
     articleCount: articles.length,
     articles: articles
-      .map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, storyId: storyOf.get(a.id) ?? null }))
+      .map((a) => ({ id: a.id, title: a.title, source: a.source, outlet: a.outlet, published: a.published, storyId: storyOf.get(a.id) ?? null }))
       .sort((x, y) => (y.published ?? '').localeCompare(x.published ?? '')),
     stories: stories.map((s) => storyListItem(s, null)),
     quotes,

@@ -111,10 +111,12 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.results mark');
     expect((await page.locator('.results mark').first().innerText()).toLowerCase()).toContain('korvana');
+    await page.screenshot({ path: join(OUT, 'search.png'), fullPage: true });
     await page.locator('.chips a', { hasText: /^Korvana/ }).first().click();
     await page.waitForSelector('article.entity h1');
     expect(await page.locator('article.entity h1').innerText()).toMatch(/Korvana/);
     expect(await page.locator('article.entity .timeline li').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(OUT, 'entity.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
 

@@ -172,7 +172,7 @@ export interface EntityPage {
   type: string;
   variants: { text: string; count: number }[];
   articleCount: number;
-  articles: { id: string; title: string | null; outlet: string | null; published: string | null; storyId: string | null }[];
+  articles: { id: string; title: string | null; source: string; outlet: string | null; published: string | null; storyId: string | null }[];
   stories: StoryListItem[];
   quotes: Quote[];
 }

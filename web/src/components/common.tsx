@@ -114,3 +114,8 @@ export function useTitle(title: string): void {
     document.title = title ? `${title} · Dossier` : 'Dossier';
   }, [title]);
 }
+
+/** The last segment of an input's source path (`examples/sample/a.txt#2` → `a.txt#2`). */
+export function fileName(source: string): string {
+  return source.split(/[\\/]/).pop() || source;
+}

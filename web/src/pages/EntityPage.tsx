@@ -1,7 +1,7 @@
 /** An entity: its spellings, the stories it appears in over time, and what it was quoted saying. */
 import type { JSX } from 'preact';
 import type { EntityPage as Entity } from '../api';
-import { formatDate, formatRange, Load, plural, useApi, useTitle, variantText } from '../components/common';
+import { fileName, formatDate, formatRange, Load, plural, useApi, useTitle, variantText } from '../components/common';
 import { Link } from '../router';
 
 function EntityBody(props: { entity: Entity }): JSX.Element {
@@ -62,7 +62,7 @@ function EntityBody(props: { entity: Entity }): JSX.Element {
         <ul class="plain-list">
           {e.articles.map((a) => (
             <li key={a.id}>
-              {a.storyId ? <Link href={`/stories/${encodeURIComponent(a.storyId)}#source-${a.id}`}>{a.title ?? a.id}</Link> : (a.title ?? a.id)}{' '}
+              {a.storyId ? <Link href={`/stories/${encodeURIComponent(a.storyId)}#source-${a.id}`}>{a.title ?? fileName(a.source)}</Link> : (a.title ?? fileName(a.source))}{' '}
               <span class="muted">
                 {a.outlet ?? 'outlet unknown'} · {formatDate(a.published)}
               </span>

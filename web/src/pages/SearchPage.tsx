@@ -1,7 +1,7 @@
 /** Full-text search: hits with highlighted snippets, and the entities whose names match. */
 import type { JSX } from 'preact';
 import type { SearchResponse } from '../api';
-import { EntityLink, formatDate, Load, useApi, useTitle } from '../components/common';
+import { EntityLink, fileName, formatDate, Load, useApi, useTitle } from '../components/common';
 import { Link, useLocation } from '../router';
 
 export function SearchPage(): JSX.Element {
@@ -38,9 +38,9 @@ export function SearchPage(): JSX.Element {
                   <li key={h.articleId}>
                     <h2>
                       {h.storyId ? (
-                        <Link href={`/stories/${encodeURIComponent(h.storyId)}#source-${h.articleId}`}>{h.title ?? h.source}</Link>
+                        <Link href={`/stories/${encodeURIComponent(h.storyId)}#source-${h.articleId}`}>{h.title ?? fileName(h.source)}</Link>
                       ) : (
-                        (h.title ?? h.source)
+                        (h.title ?? fileName(h.source))
                       )}
                     </h2>
                     <p class="meta">
