@@ -11,7 +11,7 @@ import type { ClaimGroup, ClaimStatus, Conflict, ConflictSlot } from '../model.j
 import { placesCompatible } from './places.js';
 import type { PreparedArticle, PreparedSentence } from './prepare.js';
 import type { SentencePair } from './similar.js';
-import { samePerson, type NumberSlot, type PersonSlot, type TimeSlot } from './slots.js';
+import { CONTRACTED, samePerson, type NumberSlot, type PersonSlot, type TimeSlot } from './slots.js';
 import { dice } from './text.js';
 
 /** Thresholds of claim alignment and conflict detection: documented in the configuration (`compare.claims`). */
@@ -253,10 +253,15 @@ function predicateConflicts(s: PreparedSentence, t: PreparedSentence, x: Sentenc
   const quoted = (x: PreparedSentence, st: string): boolean => x.tokens.find((t) => t.stem === st)?.quoted ?? false;
   for (const [u, v, ru, rv] of pairs) {
     // One disagreement per statement pair: "did not receive funding" is one denial, not two.
-    for (const st of u.slots.negated.filter((w) => v.stems.has(w) && !v.slots.negated.includes(w) && !v.slots.possible.includes(w) && quoted(u, w) === quoted(v, w)).slice(0, 1)) {
+    // The other must state the same word as a predicate (not "the visit" against "would not visit"),
+    // about the same things (not "you know" against "I don't know what to make of it").
+    const denied = u.slots.negated.filter(
+      (w) => v.slots.asserted.includes(w) && !v.slots.negated.includes(w) && !v.slots.possible.includes(w) && quoted(u, w) === quoted(v, w) && sameArguments(u, v, w),
+    );
+    for (const st of denied.slice(0, 1)) {
       out.push({
         slot: 'negation',
-        sides: [side(phraseOf(u, st, true), `not ${st}`, ru), side(phraseOf(v, st, false), st, rv)],
+        sides: [side(phraseOf(u, st, true, true), `not ${st}`, ru), side(phraseOf(v, st, false, false), st, rv)],
         why: `aligned statements (similarity ${sim.toFixed(2)}): one denies what the other states`,
       });
     }
@@ -271,19 +276,46 @@ function predicateConflicts(s: PreparedSentence, t: PreparedSentence, x: Sentenc
   return out;
 }
 
-/** The words of a sentence around a predicate stem: the auxiliary or modal and the verb. */
-function phraseOf(s: PreparedSentence, st: string, withLead: boolean): string {
-  const k = s.tokens.findIndex((t) => t.stem === st);
-  if (k < 0) return st;
+/** Words shown before a predicate: auxiliaries, modals and negations ("did not", "has", "could"). */
+const LEAD = new Set([
+  'not', 'never', 'has', 'have', 'had', 'could', 'may', 'might', 'considering', 'is', 'are', 'was', 'were', 'be', 'been',
+  'do', 'does', 'did', 'will', 'would', 'should', 'can', 'must', 't', ...CONTRACTED,
+]);
+
+/**
+ * The words of a sentence around a predicate stem: the auxiliary or modal and the verb. With
+ * `negated` given, the occurrence under a negation (true) or not under one (false) is shown.
+ */
+function phraseOf(s: PreparedSentence, st: string, withLead: boolean, negated?: boolean): string {
+  const at = s.tokens.flatMap((t, k) => (t.stem === st ? [k] : []));
+  if (at.length === 0) return st;
+  const underNegation = (k: number): boolean => s.tokens.slice(Math.max(0, k - 4), k).some((t) => t.norm === 'not' || t.norm === 'never' || t.norm === 't');
+  const k = (negated === undefined ? undefined : at.find((i) => underNegation(i) === negated)) ?? at[0]!;
   let from = k;
   if (withLead) {
     for (let b = k - 1; b >= Math.max(0, k - 3); b--) {
-      const n = s.tokens[b]!.norm;
-      if (['not', 'never', 'has', 'have', 'had', 'could', 'may', 'might', 'considering', 'is', 'was', 'did', 't', 'didn', 'wasn'].includes(n)) from = b;
+      if (LEAD.has(s.tokens[b]!.norm)) from = b;
       else break;
     }
   }
   return s.text.slice(s.tokens[from]!.start - s.start, s.tokens[k]!.end - s.start);
+}
+
+/** Whether some use of the predicate stem in each sentence has content words in common around it (who did it, to what). */
+function sameArguments(u: PreparedSentence, v: PreparedSentence, st: string): boolean {
+  const around = (s: PreparedSentence): Set<string> => {
+    const out = new Set<string>();
+    s.tokens.forEach((t, k) => {
+      if (t.stem !== st) return;
+      for (let b = Math.max(0, k - 6); b < Math.min(s.tokens.length, k + 7); b++) {
+        const w = s.tokens[b]!;
+        if (!w.stop && !w.number && w.norm.length > 1 && !CONTRACTED.has(w.norm) && w.stem !== st) out.add(w.stem);
+      }
+    });
+    return out;
+  };
+  const a = around(u);
+  return [...around(v)].some((w) => a.has(w));
 }
 
 /**

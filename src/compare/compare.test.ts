@@ -42,6 +42,19 @@ describe('slots', () => {
     ]);
   });
   it.each([
+    ['The captain was not detained.', ['detain'], []],
+    ["Countries that don't have exemptions will face tariffs.", [], ['face']],
+    ["Migrants who don't pass the interview risk deportation.", [], []],
+    ['The captain, who was not detained, helped police.', ['detain'], ['help']],
+    ['If they pass the interview, they will stay.', [], ['stay']],
+    ['Trump denied his campaign colluded with Russia.', ['collud'], []],
+    ['The visit was planned, and he granted temporary exemptions.', [], ['plann', 'grant']],
+    ["He can't attend the summit.", ['attend'], []],
+  ])('negations and affirmed predicates: %s', (text, negated, asserted) => {
+    const s = sentenceSlots(text, 0, '2025-03-10', gazetteer);
+    expect([s.negated, s.asserted.filter((w) => w !== 'deni')]).toEqual([negated, asserted]);
+  });
+  it.each([
     ['Sandor Pinter', 'Shandor Pinter', true],
     ['Lajos Kertesz', 'Lajos Kertész', true],
     ['Robert S.', 'Robert Mueller', true],

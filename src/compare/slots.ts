@@ -63,6 +63,12 @@ export interface SentenceSlots {
   readonly possible: readonly string[];
   /** Stems of predicates stated as done ("has suspended" → suspend). */
   readonly done: readonly string[];
+  /**
+   * Stems of words stated as predicates, affirmed: after an auxiliary, a modal, "to" or a subject
+   * pronoun, or past forms not after a determiner; never in a condition ("if they pass") nor
+   * under a negation or modal. Nouns ("the visit", "temporary exemptions") are not predicates.
+   */
+  readonly asserted: readonly string[];
   /** Token indexes that carry a slot value (left out when comparing the rest of the sentence). */
   readonly slotTokens: ReadonlySet<number>;
   /** The sentence's tokens, with article offsets. */
@@ -82,7 +88,28 @@ const REPORTING = new Set(['said', 'says', 'told', 'announced', 'reported', 'sta
 const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'to', 'into', 'inside']);
 const POSSIBLE = new Set(['may', 'might', 'could', 'considering', 'consider', 'considers', 'mulling', 'weighing', 'possibly', 'perhaps']);
 const NEGATORS = new Set(['not', 'never', 'neither', 'nor']);
-const CONTRACTED = new Set(['didn', 'doesn', 'don', 'wasn', 'weren', 'isn', 'aren', 'hasn', 'haven', 'hadn', 'won', 'wouldn', 'couldn', 'shouldn', 'cannot']);
+/** First halves of contracted negations as tokenised ("didn't" → "didn", "t"); "cannot" stands alone. */
+export const CONTRACTED: ReadonlySet<string> = new Set([
+  'didn', 'doesn', 'don', 'wasn', 'weren', 'isn', 'aren', 'hasn', 'haven', 'hadn', 'won', 'wouldn', 'couldn', 'shouldn', 'can', 'mustn', 'needn', 'ain', 'cannot',
+]);
+/** Negations with "do": a "have" after them is the verb of possession, not an auxiliary ("don't have exemptions"). */
+const DO_NEGATIONS = new Set(['didn', 'doesn', 'don']);
+const DO_FORMS = new Set(['do', 'does', 'did']);
+/** Verbs that deny what follows: "denied his campaign colluded" negates "colluded". */
+const DENIALS = new Set(['deny', 'denies', 'denied', 'denying']);
+/** Words opening a clause that states a condition, not a fact ("if they pass the interview"). */
+const CONDITIONS = new Set(['if', 'unless', 'whether']);
+/** Relative pronouns: "migrants who don't pass" names a group, it says nothing happened or not. */
+const RELATIVES = new Set(['who', 'that', 'which']);
+/** Words before a noun: what follows them is not a predicate ("the visit", "its funding"). */
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 's', 'no', 'any', 'each', 'every', 'some']);
+/** Words after which a content word is used as a predicate. */
+const BEFORE_PREDICATE = new Set([
+  'to', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'do', 'does', 'did', 'has', 'have', 'had',
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'he', 'she', 'they', 'we', 'i', 'you', 'it', 'who',
+]);
+/** Characters between two words that end a clause for these purposes (punctuation and quotes). */
+const CLAUSE_BREAK = /[,;:()\[\]"“”«»—–]/;
 const AUXILIARIES = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'do', 'does', 'did', 'yet', 'to', 'immediately', 'formally', 'officially', 'still', 'also']);
 /** Role nouns: a name right after them is the holder of the role. */
 const TITLES = new Set([
@@ -106,7 +133,7 @@ export function sentenceSlots(text: string, offset: number, published: string | 
   const numbers = findNumbers(text, offset, tokens, slotTokens);
   const places = findPlaces(tokens, gazetteer, slotTokens);
   const persons = findPersons(text, offset, tokens, names, gazetteer);
-  const { negated, possible, done } = predicates(tokens);
+  const { negated, possible, done, asserted } = predicates(text, offset, tokens);
   return {
     numbers: numbers.map((n) => ({ ...n.slot, context: context(n.i, n.j) })),
     times: times.map((t) => ({ ...t.slot, context: context(t.i, t.j) })),
@@ -115,6 +142,7 @@ export function sentenceSlots(text: string, offset: number, published: string | 
     negated,
     possible,
     done,
+    asserted,
     slotTokens,
     tokens,
   };
@@ -389,22 +417,47 @@ export function samePerson(a: string, b: string): boolean {
   return wa.length === 1 || wb.length === 1 || fa[0] === fb[0];
 }
 
-function predicates(tokens: readonly Token[]): { negated: string[]; possible: string[]; done: string[] } {
+interface Predicates {
+  negated: string[];
+  possible: string[];
+  done: string[];
+  asserted: string[];
+}
+
+function predicates(text: string, offset: number, tokens: readonly Token[]): Predicates {
   const negated: string[] = [];
   const possible: string[] = [];
   const done: string[] = [];
+  // A clause break before token k: punctuation or a quotation mark between it and the word before.
+  const breakBefore = (k: number): boolean => k === 0 || CLAUSE_BREAK.test(text.slice(tokens[k - 1]!.end - offset, tokens[k]!.start - offset));
+  // Tokens inside a condition ("if ... ,") state no fact.
+  const conditional: boolean[] = [];
+  let inCondition = false;
+  for (let k = 0; k < tokens.length; k++) {
+    if (breakBefore(k)) inCondition = false;
+    if (CONDITIONS.has(tokens[k]!.norm)) inCondition = true;
+    conditional.push(inCondition);
+  }
+  // Tokens whose use is settled by a negation, a modal or a condition: never affirmed predicates.
+  const settled = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const neg = NEGATORS.has(t.norm) || (CONTRACTED.has(t.norm) && tokens[i + 1]?.norm === 't');
     if (neg || POSSIBLE.has(t.norm)) {
       // The predicate is the first content word after auxiliaries.
       let k = i + 1 + (CONTRACTED.has(t.norm) ? 1 : 0);
+      // "don't have X", "did not have X": possession, whose verb is a function word; nothing to compare.
+      const doNegation = neg && (DO_NEGATIONS.has(t.norm) || DO_FORMS.has(tokens[i - 1]?.norm ?? ''));
+      const possession = doNegation && ['have', 'has', 'had'].includes(tokens[k]?.norm ?? '');
+      // A negation in a condition or in a defining relative clause ("migrants who don't pass") states nothing.
+      const stated = !(neg && (conditional[i] || definingRelative(tokens, i, breakBefore)));
       let taken = 0;
       while (k < tokens.length && taken < 2 && k <= i + 4) {
         const w = tokens[k]!;
         if (w.stop && !AUXILIARIES.has(w.norm) && w.norm !== 'be') break;
         if (!w.stop && !AUXILIARIES.has(w.norm)) {
-          (neg ? negated : possible).push(w.stem);
+          settled.add(k);
+          if (!possession && stated) (neg ? negated : possible).push(w.stem);
           taken++;
           // "could begin supplying": both verbs are under the modal; a noun after a verb is not.
           if (!w.norm.endsWith('ing') && !(tokens[k + 1]?.norm.endsWith('ing') ?? false)) break;
@@ -412,6 +465,17 @@ function predicates(tokens: readonly Token[]): { negated: string[]; possible: st
         k++;
       }
       continue;
+    }
+    if (DENIALS.has(t.norm) && !conditional[i]) {
+      // The first verb form in the denied clause.
+      for (let k = i + 1; k < tokens.length && k <= i + 5 && !breakBefore(k); k++) {
+        const w = tokens[k]!;
+        if (!w.stop && !w.capital && (w.norm.endsWith('ed') || w.norm.endsWith('ing'))) {
+          negated.push(w.stem);
+          settled.add(k);
+          break;
+        }
+      }
     }
     if ((t.norm === 'has' || t.norm === 'have' || t.norm === 'had') && tokens[i + 1] && !tokens[i + 1]!.stop) {
       done.push(tokens[i + 1]!.stem);
@@ -421,7 +485,26 @@ function predicates(tokens: readonly Token[]): { negated: string[]; possible: st
       done.push(t.stem);
     }
   }
-  return { negated, possible, done: done.filter((s) => !negated.includes(s) && !possible.includes(s)) };
+  const asserted: string[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.stop || t.number || t.capital || settled.has(k) || conditional[k] || (CONTRACTED.has(t.norm) && tokens[k + 1]?.norm === 't')) continue;
+    const prev = k > 0 && !breakBefore(k) ? tokens[k - 1]!.norm : null;
+    if ((prev !== null && BEFORE_PREDICATE.has(prev)) || (t.norm.endsWith('ed') && !(prev !== null && DETERMINERS.has(prev)))) asserted.push(t.stem);
+  }
+  return {
+    negated,
+    possible,
+    done: done.filter((s) => !negated.includes(s) && !possible.includes(s)),
+    asserted: asserted.filter((s) => !negated.includes(s) && !possible.includes(s)),
+  };
+}
+
+/** Whether the negation at `i` sits in a defining relative clause: "who don't", "that did not" (no comma before the pronoun). */
+function definingRelative(tokens: readonly Token[], i: number, breakBefore: (k: number) => boolean): boolean {
+  let k = i - 1;
+  while (k >= 0 && (AUXILIARIES.has(tokens[k]!.norm) || DO_FORMS.has(tokens[k]!.norm)) && !breakBefore(k + 1)) k--;
+  return k >= 0 && RELATIVES.has(tokens[k]!.norm) && !breakBefore(k) && !breakBefore(k + 1);
 }
 
 /** Stems of a phrase (used by tests and the claim aligner). */
