@@ -38,8 +38,14 @@ function isAcronym(s: string): boolean {
 export function canonicalizeMentions(text: string, mentions: readonly EntityMention[]): EntityMention[] {
   const canonical = new Array<string>(mentions.length);
   const kinds = mentions.map((m) => m.kind);
-  // Each mention's transliteration key, computed once: the passes below consult it three times.
-  const translit = mentions.map((m) => translitKey(m.text));
+  // Each spelling's transliteration key, computed once per article: names recur, and the passes
+  // below consult the key three times.
+  const translitOf = new Map<string, string>();
+  const translit = mentions.map((m) => {
+    let tk = translitOf.get(m.text);
+    if (tk === undefined) translitOf.set(m.text, (tk = translitKey(m.text)));
+    return tk;
+  });
 
   // 1. Gazetteer spellings and acronyms defined in the text: "European Commission (EC)".
   const acronyms = new Map<string, string>();
@@ -156,7 +162,13 @@ export function canonicalizeMentions(text: string, mentions: readonly EntityMent
     canonical[i] = m.text;
   }
 
-  return mentions.map((m, i) => ({ ...m, kind: kinds[i]!, canonical: canonical[i]!, key: nameKey(canonical[i]!) }));
+  const keyOf = new Map<string, string>();
+  return mentions.map((m, i) => {
+    const name = canonical[i]!;
+    let key = keyOf.get(name);
+    if (key === undefined) keyOf.set(name, (key = nameKey(name)));
+    return { ...m, kind: kinds[i]!, canonical: name, key };
+  });
 }
 
 /** "Estmark Development Bank" after "Estmark": the rest is generic words, so "Estmark" is not its short form. */

@@ -5,7 +5,7 @@
  * Pure and linear in the text: one pass over the tokens of each sentence.
  */
 import type { EntityKind, EntityMention, Sentence } from '../model.js';
-import { demonymCountry, isCommonWord, isFirstName, isHonorific, isLastName, lookupName, PUNCTUATED_ALIASES } from './gazetteer.js';
+import { demonymCountry, demonymCountryOfKey, isCommonWord, isFirstName, isHonorificKey, isLastName, lookupKey, lookupName, PUNCTUATED_ALIASES } from './gazetteer.js';
 import { foldDiacritics, nameKey } from './text.js';
 
 /** Capitalised words that do not start or make a name on their own. */
@@ -95,6 +95,12 @@ interface Token {
   readonly end: number;
   /** First word of a sentence or of a quotation: capitalised for grammar, not as a name. */
   readonly initial: boolean;
+  /** Its gazetteer lookup key, computed once ({@link lookupKey}). */
+  readonly key: string;
+  /** Starts with a capital ({@link isCapitalised}). */
+  readonly cap: boolean;
+  /** May stand in a name ({@link isNameWord}). */
+  readonly nameWord: boolean;
 }
 
 /** A name with the role that introduced it. */
@@ -110,7 +116,7 @@ export function findEntities(text: string, sentences: readonly Sentence[]): Enti
   const tokenized = sentences.map((s) => ({ sentence: s, tokens: tokenize(text, s) }));
   // Words capitalised inside sentences are names wherever they stand ("Wang" opening a sentence too).
   const midCaps = new Set<string>();
-  for (const { tokens } of tokenized) for (const t of tokens) if (!t.initial && isCapitalised(t)) midCaps.add(t.lower);
+  for (const { tokens } of tokenized) for (const t of tokens) if (!t.initial && t.cap) midCaps.add(t.lower);
   for (const { sentence, tokens } of tokenized) findInSentence(text, sentence, tokens, midCaps, out);
   return propagateTypes(out);
 }
@@ -122,28 +128,44 @@ function tokenize(text: string, sentence: Sentence): Token[] {
     const raw = m[0];
     const t = raw.endsWith('.') && !keepsDot(raw) ? raw.slice(0, -1) : raw;
     const start = sentence.start + m.index;
-    const before = text.slice(Math.max(sentence.start, start - 2), start);
+    // The mark just before the word, looking past one space (the sentence's own characters only).
+    let mark = start > sentence.start ? text[start - 1]! : '';
+    if (WHITESPACE.test(mark) && start - 1 > sentence.start) mark = text[start - 2]!;
     // After "U.S." or "Mr." a capital is the name going on, not a new sentence.
     const prev = tokens[tokens.length - 1];
     const afterAbbreviation = !!prev && prev.text.endsWith('.') && prev.end === start - 1;
-    const initial = tokens.length === 0 || /["“„«‹‘'(:—–-]\s*$/u.test(before) || (/[.!?]\s*$/.test(before) && !afterAbbreviation);
-    tokens.push({ text: t, lower: foldDiacritics(t).toLowerCase().replace(/\.$/, ''), start, end: start + t.length, initial });
+    const initial = tokens.length === 0 || OPENING_MARKS.includes(mark) || (SENTENCE_ENDS.includes(mark) && !afterAbbreviation);
+    const folded = foldDiacritics(t).toLowerCase();
+    const lower = folded.endsWith('.') ? folded.slice(0, -1) : folded;
+    const cap = isCapitalised(t);
+    // A plain ASCII word's lookup key is its lower case.
+    const key = lower === folded && PLAIN_WORD.test(t) ? lower : lookupKey(t);
+    tokens.push({ text: t, lower, start, end: start + t.length, initial, key, cap, nameWord: isNameWord(t, lower, cap) });
   }
   return tokens;
 }
+
+/** Marks after which a capital opens a quotation or clause, and marks that end a sentence. */
+const OPENING_MARKS = ['"', '“', '„', '«', '‹', '‘', "'", '(', ':', '—', '–', '-'];
+const SENTENCE_ENDS = ['.', '!', '?'];
+const WHITESPACE = /^\s$/u;
+const PLAIN_WORD = /^[A-Za-z0-9]+$/;
 
 function keepsDot(raw: string): boolean {
   return /^(?:\p{L}\.)+$/u.test(raw) || /^(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|Capt|Prof|Jr|Sr|Inc|Corp|Ltd|Co)\.$/.test(raw);
 }
 
-function isCapitalised(t: Token): boolean {
-  return /^\p{Lu}/u.test(t.text) || /^\p{Lu}/u.test(t.text.replace(/^\p{Ll}{1,3}-/u, ''));
+/** "Hungary", and "pro-Orbán" (a lower-case prefix before a capitalised name). */
+function isCapitalised(word: string): boolean {
+  if (/^\p{Lu}/u.test(word)) return true;
+  const prefix = /^\p{Ll}{1,3}-/u.exec(word);
+  return !!prefix && /^\p{Lu}/u.test(word.slice(prefix[0].length));
 }
 
-function isNameWord(t: Token): boolean {
-  if (!isCapitalised(t)) return /^(?:\p{Ll}{1,2}\p{Lu}\p{L}+)$/u.test(t.text); // "iPhone", "eBay"
-  if (/^\p{Lu}{2,}$/u.test(t.text)) return !STOP.has(t.lower) || t.text.length > 2 || lookupName(t.text) !== null;
-  if (STOP.has(t.lower.replace(/['’](?:ve|re|ll|d|m|s)$/u, ''))) return false;
+function isNameWord(word: string, lower: string, cap: boolean): boolean {
+  if (!cap) return /^(?:\p{Ll}{1,2}\p{Lu}\p{L}+)$/u.test(word); // "iPhone", "eBay"
+  if (/^\p{Lu}{2,}$/u.test(word)) return !STOP.has(lower) || word.length > 2 || lookupName(word) !== null;
+  if (STOP.has(lower.replace(/['’](?:ve|re|ll|d|m|s)$/u, ''))) return false;
   return true;
 }
 
@@ -163,7 +185,7 @@ function findInSentence(text: string, sentence: Sentence, tokens: readonly Token
       while (i < tokens.length && tokens[i]!.start < alias.end) i++;
       continue;
     }
-    if (!isNameWord(tokens[i]!)) {
+    if (!tokens[i]!.nameWord) {
       i++;
       continue;
     }
@@ -174,8 +196,8 @@ function findInSentence(text: string, sentence: Sentence, tokens: readonly Token
       // A possessive ends a name: "Xi Jinping's Belt and Road Initiative" is two.
       if (/['’]s?$/u.test(tokens[j - 1]!.text) && /\p{Lu}/u.test(tokens[j - 1]!.text[0]!)) break;
       if (text.slice(tokens[j - 1]!.end, w.start).trim() !== '' && !/^\s*&\s*$/.test(text.slice(tokens[j - 1]!.end, w.start))) break;
-      if (isNameWord(w) && !w.initial) j++;
-      else if (CONNECTORS.has(w.text) && j + 1 < tokens.length && isNameWord(tokens[j + 1]!) && text.slice(w.end, tokens[j + 1]!.start).trim() === '') j += 2;
+      if (w.nameWord && !w.initial) j++;
+      else if (CONNECTORS.has(w.text) && j + 1 < tokens.length && tokens[j + 1]!.nameWord && text.slice(w.end, tokens[j + 1]!.start).trim() === '') j += 2;
       else break;
     }
     i = j;
@@ -238,7 +260,7 @@ function findPunctuatedAliases(sentence: Sentence): { start: number; end: number
 
 /** Role-ish: a title word, a demonym ("Hungarian"), or a country ("U.S. Secretary of State"). */
 function isRoleWord(t: Token): boolean {
-  return ROLE_WORDS.has(t.lower) || demonymCountry(t.text) !== null || /^(?:U\.?S|U\.?K|EU|UN)\.?$/.test(t.text) || isHonorific(t.text);
+  return ROLE_WORDS.has(t.lower) || demonymCountryOfKey(t.key) !== null || /^(?:U\.?S|U\.?K|EU|UN)\.?$/.test(t.text) || isHonorificKey(t.key);
 }
 
 /**
@@ -254,7 +276,7 @@ function splitRun(run: readonly Token[]): NameRun[] {
     let e = j;
     let head = false;
     while (e < run.length && isRoleWord(run[e]!)) {
-      if (ROLE_HEADS.has(run[e]!.lower) || isHonorific(run[e]!.text)) head = true;
+      if (ROLE_HEADS.has(run[e]!.lower) || isHonorificKey(run[e]!.key)) head = true;
       e++;
     }
     if (!head) {
@@ -273,7 +295,7 @@ function splitRun(run: readonly Token[]): NameRun[] {
       return [...(j > 0 ? [{ tokens: trimConnectors(run.slice(0, j)), role: null, honorific: false }] : []), { tokens: rest, role: null, honorific: false }];
     }
     const roleTokens = run.slice(j, e);
-    const honorific = roleTokens.length === 1 && isHonorific(roleTokens[0]!.text);
+    const honorific = roleTokens.length === 1 && isHonorificKey(roleTokens[0]!.key);
     const role = honorific ? null : roleTokens.map((t) => t.text).join(' ');
     if (ORG_LAST.has(rest[rest.length - 1]!.lower) && !honorific) {
       // "General Motors Company", "State Security Service": a name of an organisation, not a title.
@@ -329,7 +351,7 @@ function makeTyped(text: string, tokens: readonly Token[], sentence: Sentence, r
   }
   if (toks.every((t) => isRoleWord(t)) && !lookupName(name)) return null;
   // "Central European", "South Korean": an adjective of a place, not a name.
-  if (demonymCountry(toks[toks.length - 1]!.text) && !lookupName(name) && toks.length <= 2 && !suffix) return null;
+  if (demonymCountryOfKey(toks[toks.length - 1]!.key) && !lookupName(name) && toks.length <= 2 && !suffix) return null;
   const kind = typeName(name, toks, text, sentence, role, honorific);
   return makeMention(text, first.start, end, kind, role);
 }

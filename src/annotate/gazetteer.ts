@@ -202,7 +202,12 @@ export function lookupName(name: string): GazetteerEntry | null {
 
 /** The country a demonym names (`Hungarian` → Hungary), or null. */
 export function demonymCountry(word: string): string | null {
-  return COUNTRIES.demonyms.get(lookupKey(word)) ?? null;
+  return demonymCountryOfKey(lookupKey(word));
+}
+
+/** {@link demonymCountry} of a word whose {@link lookupKey} the caller already holds. */
+export function demonymCountryOfKey(key: string): string | null {
+  return COUNTRIES.demonyms.get(key) ?? null;
 }
 
 /** Whether the word is a known given name (lexicon). */
@@ -217,7 +222,12 @@ export function isLastName(word: string): boolean {
 
 /** Whether the word is an honorific (`Mr`, `Dr`, `Sir`). */
 export function isHonorific(word: string): boolean {
-  return LEXICON.honorifics.has(lookupKey(word));
+  return isHonorificKey(lookupKey(word));
+}
+
+/** {@link isHonorific} of a word whose {@link lookupKey} the caller already holds. */
+export function isHonorificKey(key: string): boolean {
+  return LEXICON.honorifics.has(key);
 }
 
 /** Whether the lower-cased word is ordinary vocabulary (a capitalised common word is weak evidence of a name). */
