@@ -55,6 +55,15 @@ describe('slots', () => {
     expect([s.negated, s.asserted.filter((w) => w !== 'deni')]).toEqual([negated, asserted]);
   });
   it.each([
+    ['Attorney General Jeff Sessions spoke.', 'Jeff Sessions', 'attorney general'],
+    ['Deputy Attorney General Rod Rosenstein spoke.', 'Rod Rosenstein', 'deputy attorney general'],
+    ['Assistant Attorney General Stephen Boyd spoke.', 'Stephen Boyd', 'assistant attorney general'],
+    ['Police chief Lajos Kertesz spoke.', 'Lajos Kertesz', 'police chief'],
+  ])('role of %s', (text, name, role) => {
+    const start = text.indexOf(name);
+    expect(sentenceSlots(text, 0, null, gazetteer, [{ start, end: start + name.length, text: name }]).persons[0]?.role).toBe(role);
+  });
+  it.each([
     ['Sandor Pinter', 'Shandor Pinter', true],
     ['Lajos Kertesz', 'Lajos Kertész', true],
     ['Robert S.', 'Robert Mueller', true],

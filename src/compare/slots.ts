@@ -118,7 +118,7 @@ const TITLES = new Set([
   'queen', 'general', 'commander', 'captain', 'judge', 'prosecutor', 'councilor', 'councillor', 'envoy', 'manager', 'officer',
 ]);
 const ROLE_QUALIFIERS = new Set([
-  'prime', 'foreign', 'interior', 'health', 'energy', 'finance', 'defence', 'defense', 'police', 'deputy', 'vice', 'state', 'public',
+  'prime', 'assistant', 'foreign', 'interior', 'health', 'energy', 'finance', 'defence', 'defense', 'police', 'deputy', 'vice', 'state', 'public',
   'security', 'union', 'army', 'fire', 'transport', 'economy', 'justice', 'education', 'trade', 'agriculture', 'labour', 'labor',
   'environment', 'culture', 'executive', 'chief', 'general', 'attorney', 'district', 'regional', 'county', 'city', 'company',
 ]);
@@ -390,10 +390,15 @@ function roleAfter(text: string, offset: number, nameEnd: number): string | null
   return normaliseRole(of > 0 ? [...words.slice(of + 1), ...words.slice(0, of)] : words);
 }
 
-/** Role key: the last two role words ("Hungarian Prime Minister" → "prime minister"). */
+/** Words that make another office of the one they qualify: a deputy attorney general is not the attorney general. */
+const SUBORDINATE = new Set(['deputy', 'vice', 'assistant']);
+
+/** Role key: the last two role words ("Hungarian Prime Minister" → "prime minister"), kept apart by "deputy", "vice", "assistant". */
 function normaliseRole(words: readonly string[]): string {
   const kept = words.filter((w) => TITLES.has(w) || ROLE_QUALIFIERS.has(w));
-  return kept.slice(-2).join(' ');
+  const key = kept.slice(-2).join(' ');
+  const under = kept.slice(0, -2).find((w) => SUBORDINATE.has(w));
+  return under ? `${under} ${key}` : key;
 }
 
 /** A person key that survives transliteration: folded, "sh"/"zh"/"kh" simplified. */
