@@ -157,16 +157,30 @@ function keepsDot(raw: string): boolean {
 
 /** "Hungary", and "pro-Orbán" (a lower-case prefix before a capitalised name). */
 function isCapitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  // An ASCII start that is not a capital: only a "pro-" prefix can still lead to one.
+  if (c < 128 && !word.includes('-')) return false;
   if (/^\p{Lu}/u.test(word)) return true;
   const prefix = /^\p{Ll}{1,3}-/u.exec(word);
   return !!prefix && /^\p{Lu}/u.test(word.slice(prefix[0].length));
 }
 
 function isNameWord(word: string, lower: string, cap: boolean): boolean {
-  if (!cap) return /^(?:\p{Ll}{1,2}\p{Lu}\p{L}+)$/u.test(word); // "iPhone", "eBay"
+  if (!cap) return camelCase(word);
   if (/^\p{Lu}{2,}$/u.test(word)) return !STOP.has(lower) || word.length > 2 || lookupName(word) !== null;
   if (STOP.has(lower.replace(/['’](?:ve|re|ll|d|m|s)$/u, ''))) return false;
   return true;
+}
+
+/** "iPhone", "eBay": a capital as the second or third letter after lower case. */
+function camelCase(word: string): boolean {
+  if (word.length < 3) return false;
+  const c1 = word.charCodeAt(1);
+  const c2 = word.charCodeAt(2);
+  // Two ASCII letters after the first, neither a capital: the common case, decided without a regex.
+  if (c1 < 128 && c2 < 128 && !(c1 >= 65 && c1 <= 90) && !(c2 >= 65 && c2 <= 90)) return false;
+  return /^(?:\p{Ll}{1,2}\p{Lu}\p{L}+)$/u.test(word);
 }
 
 function findInSentence(text: string, sentence: Sentence, tokens: readonly Token[], midCaps: ReadonlySet<string>, out: EntityMention[]): void {

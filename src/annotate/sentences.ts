@@ -23,11 +23,11 @@ const MARGIN = 512;
  * ones window by window, each window starting at a boundary already found (ICU decides the next
  * boundary from there on alone), so the segments are the ones ICU gives the whole paragraph.
  */
-function* segments(para: string): Generator<{ readonly index: number; readonly segment: string }> {
-  if (para.length <= WINDOW) {
-    yield* segmenter.segment(para);
-    return;
-  }
+function segments(para: string): Iterable<{ readonly index: number; readonly segment: string }> {
+  return para.length <= WINDOW ? segmenter.segment(para) : windows(para);
+}
+
+function* windows(para: string): Generator<{ readonly index: number; readonly segment: string }> {
   let from = 0;
   let size = WINDOW;
   while (from < para.length) {
@@ -78,7 +78,7 @@ export function splitSentences(text: string): Sentence[] {
       } else {
         pending = { start, end };
       }
-      if (!endsWithAbbreviation(text.slice(pending.start, pending.end))) {
+      if (!endsWithAbbreviation(text, pending.start, pending.end)) {
         push(pending.start, pending.end);
         pending = null;
       }
@@ -91,10 +91,22 @@ export function splitSentences(text: string): Sentence[] {
   return out;
 }
 
-function endsWithAbbreviation(s: string): boolean {
-  const m = /(?:^|[\s(“"])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)\.\s*$/.exec(s);
-  if (!m?.[1]) return false;
-  const word = m[1].toLowerCase();
+/**
+ * Whether `text[start, end)` ends with an abbreviation and its period: the word before the final
+ * period, standing after a space, bracket or quotation mark (or at the start). Read backwards from
+ * the end: a regex anchored at the end would be tried from every position of the sentence.
+ */
+function endsWithAbbreviation(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  if (e === start || text[e - 1] !== '.') return false;
+  const dot = e - 1;
+  let b = dot;
+  while (b > start && /[A-Za-z.]/.test(text[b - 1]!)) b--;
+  if (b > start && !/[\s(“"]/.test(text[b - 1]!)) return false;
+  const found = text.slice(b, dot);
+  if (!/^(?:[A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)$/.test(found)) return false;
+  const word = found.toLowerCase();
   // A single capital letter and a period is an initial ("John F. Kennedy").
   return ABBREVIATIONS.has(word) || /^[a-z]$/.test(word);
 }
