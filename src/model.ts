@@ -257,6 +257,23 @@ export interface StoryComparison {
   readonly entities?: readonly StoryEntity[];
   /** Quotes of the story, the same words in different renderings grouped. */
   readonly quotes?: readonly StoryQuote[];
+  /** Text reused from articles of earlier stories of the same thread (absent when none were given). */
+  readonly earlierReuse?: readonly EarlierReuse[];
+}
+
+/** An article of the story that copies or rewrites an article of an earlier story. */
+export interface EarlierReuse {
+  /** The article of this story. */
+  readonly from: string;
+  /** The article of the earlier story it rests on. */
+  readonly to: string;
+  /** The earlier story. */
+  readonly storyId: string;
+  readonly kind: 'copies' | 'rewrites';
+  /** Share of the article aligned with the earlier one (0–1). */
+  readonly strength: number;
+  readonly passages: readonly AlignedPassage[];
+  readonly why: string;
 }
 
 /** One entity of a story under all the spellings its articles use. */

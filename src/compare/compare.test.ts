@@ -4,7 +4,8 @@ import { DEFAULT_CLAIMS } from './claims.js';
 import { loadGoldenStories, precisionRecall, scoreGolden } from './golden.js';
 import { DEFAULT_REUSE } from './reuse.js';
 import { loadGazetteer, lookupPlace, placesCompatible } from './places.js';
-import { compareContent } from './sources.js';
+import { compareContent, compareStory } from './sources.js';
+import { findEarlierReuse } from './earlier.js';
 import { samePerson, personKey, sentenceSlots } from './slots.js';
 import { similarSentences } from './similar.js';
 import { prepareArticle, sentenceCache } from './prepare.js';
@@ -149,6 +150,19 @@ describe('golden stories', () => {
       stories.flatMap((s) => compareContent(s.articles, { gazetteer, reuse }).provenance?.edges ?? []).filter((e) => e.kind === 'copies' || e.kind === 'rewrites').length;
     expect(edges(DEFAULT_REUSE)).toBeGreaterThan(0);
     expect(edges(config.compare.reuse)).toBe(0);
+  });
+  it('finds text reused from an earlier story, never from a later one', () => {
+    const story = stories.find((s) => s.name === 'danube-ferry')!;
+    const byId = new Map(story.articles.map((a) => [a.id, a]));
+    const [m1, m3, k4] = [byId.get('M1')!, byId.get('M3')!, byId.get('K4')!];
+    const found = findEarlierReuse([m3, k4], [{ storyId: 'st_old', article: m1 }], { gazetteer });
+    expect(found.map((r) => [r.from, r.to, r.storyId])).toEqual([['M3', 'M1', 'st_old']]);
+    expect(found[0]!.passages.length).toBeGreaterThan(0);
+    const later = { ...m1, published: '2099-01-01T00:00:00Z' };
+    expect(findEarlierReuse([m3], [{ storyId: 'st_old', article: later }], { gazetteer })).toEqual([]);
+    const cmp = compareStory('st_new', [m3, k4].map((article) => ({ article, duplicateSources: [] })), { gazetteer, earlier: [{ storyId: 'st_old', article: m1 }] });
+    expect(cmp.earlierReuse?.map((r) => r.from)).toEqual(['M3']);
+    expect(compareStory('st_new', [{ article: m3, duplicateSources: [] }], { gazetteer }).earlierReuse).toBeUndefined();
   });
   it('is deterministic whatever the arrival order', () => {
     const story = stories[0]!;

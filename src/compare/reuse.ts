@@ -64,6 +64,35 @@ export function findReuse(articles: readonly PreparedArticle[], pairs: readonly 
   return [...best.values()].sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
 }
 
+/**
+ * Reuse of earlier articles: for each article in `derived`, the article of `sources` it copies or
+ * rewrites most, if any. The sources are taken as the earlier texts (they belong to earlier
+ * stories), so only that direction is tried.
+ */
+export function findReuseFrom(
+  articles: readonly PreparedArticle[],
+  pairs: readonly SentencePair[],
+  derived: readonly number[],
+  sources: readonly number[],
+  config: ReuseConfig = DEFAULT_REUSE,
+  allowed: (derived: number, source: number) => boolean = () => true,
+): Reuse[] {
+  const grams = gramIndexes(articles, config.minRun);
+  const sourcing = articles.map(sourcingOf);
+  const best = new Map<string, Reuse>();
+  for (const d of derived) {
+    for (const s of sources) {
+      if (d === s || !allowed(d, s)) continue;
+      const [a, b] = d < s ? [d, s] : [s, d];
+      const between = pairs.filter((p) => p.a === a && p.b === b);
+      const r = relate(articles, a, b, grams, sourcing, between, config, d === a ? 'a' : 'b');
+      const cur = r ? best.get(r.from) : undefined;
+      if (r && (!cur || r.strength > cur.strength + 1e-9)) best.set(r.from, r);
+    }
+  }
+  return [...best.values()].sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+}
+
 /** An article's tokens as numbers, for comparing runs of words without comparing strings. */
 interface Grams {
   /** Stem number of each token (one numbering per comparison). */
@@ -146,6 +175,7 @@ function relate(
   sourcing: readonly Sourcing[],
   pairs: readonly SentencePair[],
   config: ReuseConfig,
+  derived?: 'a' | 'b',
 ): Reuse | null {
   const A = articles[a]!;
   const B = articles[b]!;
@@ -154,8 +184,9 @@ function relate(
   const paraphrased = pairs.filter((p) => p.full >= config.paraphrase && p.shared >= 4);
   if (validRuns.length === 0 && paraphrased.length === 0) return null;
 
-  // Which side is derived: an attribution to the other's outlet, then time, then containment.
-  const direction = decideDirection(A, B, sourcing[a]!, sourcing[b]!, runs, paraphrased);
+  // Which side is derived: given (an earlier story's article is the source), else an attribution to
+  // the other's outlet, then time, then containment.
+  const direction: { derived: 'a' | 'b'; rule: Reuse['direction'] } = derived ? { derived, rule: 'time' } : decideDirection(A, B, sourcing[a]!, sourcing[b]!, runs, paraphrased);
   const [D, S, dIsA] = direction.derived === 'a' ? [A, B, true] : [B, A, false];
   const dTokens = D.tokens.length || 1;
   const longCovered = runs.filter((r) => r.length >= config.copyRun).reduce((s, r) => s + r.length, 0);

@@ -7,6 +7,7 @@
 import type { AnnotatedArticle, StoryComparison, StorySource } from '../model.js';
 import { buildBrief, buildTimeline } from './brief.js';
 import { DEFAULT_CLAIMS, findConflicts, groupClaims, presentClaims, presentConflicts, type ClaimConfig } from './claims.js';
+import { findEarlierReuse, type EarlierArticle } from './earlier.js';
 import { loadGazetteer, type Gazetteer } from './places.js';
 import { prepareArticle, sentenceCache } from './prepare.js';
 import { buildProvenance } from './provenance.js';
@@ -19,6 +20,8 @@ export interface CompareOptions {
   readonly claims?: ClaimConfig;
   /** A gazetteer built once by the caller, to share across stories. */
   readonly gazetteer?: Gazetteer;
+  /** Articles of earlier stories of the thread, to find text this story reuses from them. */
+  readonly earlier?: readonly EarlierArticle[];
 }
 
 /** An article with the other raw inputs that carried exactly its text. */
@@ -44,10 +47,13 @@ export function compareStory(storyId: string, members: readonly ArticleWithCopie
     .sort(bySourceOrder);
   const agencies = new Map<string, Set<string>>();
   for (const s of sources) for (const a of s.agencies) agencies.set(a, (agencies.get(a) ?? new Set()).add(s.articleId));
+  const gazetteer = options.gazetteer ?? loadGazetteer();
+  const shared = { ...options, gazetteer };
   return {
     storyId,
     sources,
-    ...compareContent(members.map((m) => m.article), options),
+    ...compareContent(members.map((m) => m.article), shared),
+    ...(options.earlier ? { earlierReuse: findEarlierReuse(members.map((m) => m.article), options.earlier, shared) } : {}),
     agencies: [...agencies.entries()]
       .map(([name, articles]) => ({ name, articles: [...articles] }))
       .sort((a, b) => b.articles.length - a.articles.length || (a.name < b.name ? -1 : 1)),

@@ -130,7 +130,7 @@ export async function analyze(
   // story. Stale stories left by an interrupted run are compared here too.
   await store.exclusive(async () => {
     await replica.catchUp(store);
-    await compareStaleStories(store, (id) => clusterer.members(id), diagnostics, config.compare);
+    await compareStaleStories(store, (id) => clusterer.members(id), diagnostics, config.compare, () => buildThreads(clusterer.storyNames(), config.thread));
     if (touched.size > 0) {
       const threads = buildThreads(clusterer.storyNames(), config.thread);
       await store.commit({ raws: [], articles: [], decisions: [], stories: [], threads });

@@ -7,9 +7,10 @@
  */
 import { storyAnnotations } from '../annotate/index.js';
 import { loadGazetteer } from '../compare/places.js';
+import type { EarlierArticle } from '../compare/earlier.js';
 import { compareStory, type CompareOptions } from '../compare/sources.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { AnnotatedArticle, StoryComparison } from '../model.js';
+import type { AnnotatedArticle, StoryComparison, Thread } from '../model.js';
 import type { Store, StoryRecord } from '../store/store.js';
 import { storyTitle } from './titles.js';
 
@@ -26,10 +27,13 @@ export async function compareStaleStories(
   members: (storyId: string) => readonly string[],
   diagnostics: Diagnostic[] = [],
   options: CompareOptions = {},
+  threads?: () => readonly Thread[],
 ): Promise<number> {
   let compared = 0;
   // One gazetteer for the run: building it takes tens of milliseconds, once per story adds up.
   let shared: CompareOptions | null = null;
+  // Threads (built at most once per run, when a story is compared) give each story its earlier stories.
+  let threadOf: Map<string, Thread> | null = null;
   for (;;) {
     const ids = await store.storiesToCompare(CHUNK);
     if (ids.length === 0) return compared;
@@ -40,11 +44,42 @@ export async function compareStaleStories(
       const dupes = await store.duplicateSources(memberIds);
       const withCopies = articles.map((article) => ({ article, duplicateSources: dupes.get(article.id) ?? [] }));
       shared ??= { ...options, gazetteer: options.gazetteer ?? loadGazetteer() };
-      records.push({ id: storyId, title: storyTitle(articles), comparison: safeCompare(storyId, withCopies, articles, diagnostics, shared) });
+      threadOf ??= new Map((threads?.() ?? []).flatMap((t) => t.storyIds.map((id) => [id, t] as const)));
+      const earlier = await earlierArticles(store, storyId, articles, threadOf.get(storyId), members);
+      records.push({ id: storyId, title: storyTitle(articles), comparison: safeCompare(storyId, withCopies, articles, diagnostics, earlier.length ? { ...shared, earlier } : shared) });
     }
     await store.commit({ raws: [], articles: [], decisions: [], stories: records });
     compared += ids.length;
   }
+}
+
+/** Earlier stories looked at per story, nearest first, and articles taken from each: bounds the work. */
+const EARLIER_STORIES = 3;
+const EARLIER_ARTICLES = 10;
+
+/** Articles of the stories of the thread that began before this one (the nearest few). */
+async function earlierArticles(
+  store: Store,
+  storyId: string,
+  articles: readonly AnnotatedArticle[],
+  thread: Thread | undefined,
+  members: (storyId: string) => readonly string[],
+): Promise<EarlierArticle[]> {
+  if (!thread) return [];
+  const start = (list: readonly AnnotatedArticle[]): string => list.map((a) => a.published ?? '').filter(Boolean).sort()[0] ?? '';
+  const own = start(articles);
+  if (!own) return [];
+  const candidates: { storyId: string; begins: string; articles: AnnotatedArticle[] }[] = [];
+  for (const other of thread.storyIds) {
+    if (other === storyId) continue;
+    const list = await store.getArticles(members(other).slice(0, EARLIER_ARTICLES));
+    const begins = start(list);
+    if (begins && begins < own) candidates.push({ storyId: other, begins, articles: list });
+  }
+  return candidates
+    .sort((x, y) => (x.begins > y.begins ? -1 : x.begins < y.begins ? 1 : x.storyId < y.storyId ? -1 : 1))
+    .slice(0, EARLIER_STORIES)
+    .flatMap((c) => c.articles.map((article) => ({ storyId: c.storyId, article })));
 }
 
 function safeCompare(
