@@ -10,7 +10,7 @@ import { createApp } from './app.js';
 import { ApiError, errorResponse } from './errors.js';
 import { CONTENT_SECURITY_POLICY } from './security.js';
 import { FIXTURE_RECORDS, HOSTILE_RECORD, loadFixture } from './test-support/fixture.js';
-import { snippetParts } from './views.js';
+import { digestOf, snippetParts } from './views.js';
 
 interface ListBody {
   stories: { id: string; title: string; articleCount: number; outletCount: number; thread: string | null; lastPublished: string | null }[];
@@ -64,6 +64,12 @@ describe('reading', () => {
   ])('filters: %s → %i stories', async (query, count) => {
     const body = await json<ListBody>(await app().request(`/api/stories?${query}`));
     expect(body.stories).toHaveLength(count);
+  });
+
+  it('reads list digests in the store as the story detail has them', async () => {
+    const stories = await store.listStories();
+    const digests = await store.storyDigests!(stories.map((s) => s.id));
+    for (const s of stories) expect(digests.get(s.id) ?? null).toEqual(digestOf(await store.getStory(s.id)));
   });
 
   it('pages with hasMore', async () => {

@@ -24,6 +24,7 @@ import {
   matchingEntities,
   snippetParts,
   storyField,
+  digestOf,
   storyListItem,
   withEntityIds,
   type SearchResult,
@@ -122,7 +123,9 @@ export function createApp(options: AppOptions): Hono {
     }
     if (ids) query.ids = [...ids];
     const page = ids && ids.size === 0 ? [] : await store.listStories(query);
-    const stories = await Promise.all(page.slice(0, limit).map(async (s) => storyListItem(s, await store.getStory(s.id))));
+    const rows = page.slice(0, limit);
+    const digests = store.storyDigests ? await store.storyDigests(rows.map((s) => s.id)) : null;
+    const stories = await Promise.all(rows.map(async (s) => storyListItem(s, digests ? (digests.get(s.id) ?? null) : digestOf(await store.getStory(s.id)))));
     return c.json({ stories, offset, limit, hasMore: page.length > limit });
   });
 

@@ -6,7 +6,7 @@
  */
 import { nameKey } from '../annotate/text.js';
 import type { AnnotatedArticle, EntityKind, StorySummary } from '../model.js';
-import type { SearchHit, StoryDetail } from '../store/store.js';
+import type { SearchHit, StoryDetail, StoryDigest } from '../store/store.js';
 
 /** A field a later stage may have added to the story detail, at the top level or in `comparison`. */
 export function storyField(detail: StoryDetail, name: string): unknown {
@@ -26,19 +26,22 @@ export interface StoryListItem extends StorySummary {
   readonly conflictCount: number | null;
 }
 
-/** The list view of a story from its summary and (when loaded) its detail. */
-export function storyListItem(summary: StorySummary, detail: StoryDetail | null): StoryListItem {
+/** The headline figures of a loaded story detail (when the store cannot read them directly). */
+export function digestOf(detail: StoryDetail | null): StoryDigest | null {
+  if (!detail) return null;
+  const provenance = storyField(detail, 'provenance') as { independentOrigins?: unknown } | null;
+  const io = provenance?.independentOrigins;
+  const conflicts = storyField(detail, 'conflicts');
+  return {
+    independentOrigins: typeof io === 'number' ? io : Array.isArray(io) ? io.length : null,
+    conflicts: Array.isArray(conflicts) ? conflicts.length : null,
+  };
+}
+
+/** The list view of a story from its summary and (when known) its digest. */
+export function storyListItem(summary: StorySummary, digest: StoryDigest | null): StoryListItem {
   const outlets = [...new Set(summary.articles.map((a) => a.outlet).filter((o): o is string => !!o))].sort();
-  let independentOrigins: number | null = null;
-  let conflictCount: number | null = null;
-  if (detail) {
-    const provenance = storyField(detail, 'provenance') as { independentOrigins?: unknown } | null;
-    const io = provenance?.independentOrigins;
-    independentOrigins = typeof io === 'number' ? io : Array.isArray(io) ? io.length : null;
-    const conflicts = storyField(detail, 'conflicts');
-    conflictCount = Array.isArray(conflicts) ? conflicts.length : null;
-  }
-  return { ...summary, outletCount: outlets.length, outlets, independentOrigins, conflictCount };
+  return { ...summary, outletCount: outlets.length, outlets, independentOrigins: digest?.independentOrigins ?? null, conflictCount: digest?.conflicts ?? null };
 }
 
 /** A canonical entity of a story, in the shape the annotation stage gives. */

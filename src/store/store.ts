@@ -90,6 +90,12 @@ export interface StoryDetail extends StorySummary {
   readonly threadInfo: Thread | null;
 }
 
+/** Headline figures of a story's comparison; null where the comparison has not computed them. */
+export interface StoryDigest {
+  readonly independentOrigins: number | null;
+  readonly conflicts: number | null;
+}
+
 /** Filters for listing stories. */
 export interface StoryQuery {
   readonly limit?: number;
@@ -150,6 +156,11 @@ export interface Store {
    */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   listStories(query?: StoryQuery): Promise<StorySummary[]>;
+  /**
+   * The comparison's headline figures of these stories, read without loading whole comparisons
+   * (the story list shows them for every row). Optional: callers fall back to `getStory`.
+   */
+  storyDigests?(ids: readonly string[]): Promise<ReadonlyMap<string, StoryDigest>>;
   getStory(id: string): Promise<StoryDetail | null>;
   getArticles(ids: readonly string[]): Promise<AnnotatedArticle[]>;
   /** Sources of raw inputs that duplicated each of these articles. */

@@ -14,6 +14,7 @@ import type {
   StorySummary,
   Thread,
 } from '../../model.js';
+import type { StoryDigest } from '../store.js';
 import type { Batch, Placement, RawRecord, SearchHit, Store, StoreStats, StoryDetail, StoryQuery } from '../store.js';
 import type { ClusterCorrection, CopyRelation } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
@@ -258,6 +259,24 @@ export class SqliteStore implements Store {
       if (boundary === null && seen.size >= n) boundary = row.published;
     }
     return boundary === null ? null : [...seen];
+  }
+
+  async storyDigests(ids: readonly string[]): Promise<ReadonlyMap<string, StoryDigest>> {
+    // json_extract reads the two figures inside SQLite, without parsing whole comparisons in JS.
+    const rows = this.#db
+      .prepare(
+        `SELECT id, json_extract(comparison, '$.provenance.independentOrigins') AS origins,
+           json_type(comparison, '$.provenance.independentOrigins') AS origins_type,
+           json_array_length(comparison, '$.conflicts') AS conflicts
+         FROM stories WHERE id IN (SELECT value FROM json_each(?)) AND json_valid(comparison)`,
+      )
+      .all(JSON.stringify(ids)) as Row[];
+    return new Map(
+      rows.map((r) => {
+        const origins = r['origins_type'] === 'integer' ? Number(r['origins']) : r['origins_type'] === 'array' ? (JSON.parse(r['origins'] as string) as unknown[]).length : null;
+        return [r['id'] as string, { independentOrigins: origins, conflicts: r['conflicts'] === null || r['conflicts'] === undefined ? null : Number(r['conflicts']) }];
+      }),
+    );
   }
 
   #summary(row: Row): StorySummary {
