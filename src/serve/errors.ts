@@ -15,7 +15,6 @@ export type ApiErrorCode =
   | 'api:forbidden'
   | 'api:too-large'
   | 'api:unsupported-media'
-  | 'api:not-implemented'
   | 'api:busy';
 
 /** An expected failure of a request, with a stable code and an "expected X, found Y" message. */
@@ -41,7 +40,6 @@ const API_STATUS: Readonly<Record<ApiErrorCode, ContentfulStatusCode>> = {
   'api:not-found': 404,
   'api:too-large': 413,
   'api:unsupported-media': 415,
-  'api:not-implemented': 501,
   'api:busy': 503,
 };
 

@@ -52,7 +52,7 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'Merge other stories into this one (a clustering correction)',
           parameters: [pathId('story id')],
           requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { stories: { type: 'array', items: { type: 'string' } } }, required: ['stories'] } } } },
-          responses: { 200: json({ type: 'object' }, 'the merged story'), 400: error, 401: error, 403: error, 404: error, 501: error },
+          responses: { 200: json({ type: 'object' }, 'the merged story'), 400: error, 401: error, 403: error, 404: error },
         },
       },
       '/api/stories/{id}/split': {
@@ -60,7 +60,7 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'Move articles out of this story into a new one (a clustering correction)',
           parameters: [pathId('story id')],
           requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { articles: { type: 'array', items: { type: 'string' } } }, required: ['articles'] } } } },
-          responses: { 200: json({ type: 'object' }, 'the stories after the split'), 400: error, 401: error, 403: error, 404: error, 501: error },
+          responses: { 200: json({ type: 'object' }, 'the stories after the split'), 400: error, 401: error, 403: error, 404: error },
         },
       },
       '/api/articles': {
