@@ -185,6 +185,8 @@ export interface ScoreParts {
   readonly time: number;
   /** Agreement of the years the article and the story's articles are about (absent: one side names none). */
   readonly dates?: number;
+  /** A name each side's articles mostly mention and the other's never do, when found: the score was lowered. */
+  readonly rivals?: readonly [string, string];
   readonly total: number;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../config.js';
+import { DEFAULT_CONFIG, resolveConfig } from '../config.js';
 import type { ArticleFeatures } from '../model.js';
 import { StoryClusterer } from './clusterer.js';
 import { latestYear, tokenize } from './features.js';
@@ -17,7 +17,8 @@ const CHESS = 'Grandmaster Amara Okafor won the Lisbon chess final after a long 
 function features(id: string, text: string, extra: Partial<ArticleFeatures> = {}): ArticleFeatures {
   const terms: Record<string, number> = {};
   for (const t of tokenize(text)) terms[t] = (terms[t] ?? 0) + 1;
-  const names = [...new Set(text.match(/\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b/g) ?? [])].map((n) => n.toLowerCase()).sort();
+  // Capitalised runs stand in for the annotator's names; a sentence-initial "The" is not one.
+  const names = [...new Set(text.match(/\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b/g) ?? [])].map((n) => n.toLowerCase()).filter((n) => n !== 'the').sort();
   const sig = minHashSignature(text);
   return { articleId: id, terms, names, time: null, language: 'en', eventYear: latestYear(text, null), ...(sig ? { signature: sig } : {}), ...extra };
 }
@@ -100,6 +101,68 @@ describe('StoryClusterer', () => {
     place(c2, features('y1', `${FLOOD_A} (2019)`));
     const other = c2.place(features('y2', `${FLOOD_B} (2024)`)).decision;
     expect(same.candidates[0]!.score.total).toBeGreaterThan(other.candidates[0]!.score.total);
+  });
+});
+
+/** Invented fights of one champion: other opponents, places and details, the same kind of report. */
+const FIGHTS = {
+  rahm: (k: number): string =>
+    `Champion Arvo Lindqvist stopped Hasso Rahm in the seventh round in Mannheim to keep his heavyweight belts. ` +
+    `Rahm, a former champion, never threw his jab and was floored by a left hook. Rahm said he would retire${k % 2 ? '; the Mannheim crowd booed' : ''}. Referee ${['Ode', 'Ode', 'Pim', 'Ode'][k]} stopped it.`,
+  thorne: (k: number): string =>
+    `Arvo Lindqvist knocked out Tomas Thorne in the sixth round in Bern, his fortieth title defence. ` +
+    `Thorne, a late substitute, was cut early and went down twice before the referee waved it off. Thorne thanked the Bern fans${k % 2 ? ' and his trainer' : ''}. Lindqvist now eyes a unification bout.`,
+};
+
+describe('StoryClusterer.placeBatch', () => {
+  it('groups a batch jointly and answers in batch order, with reasons', () => {
+    const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    const placed = c.placeBatch([features('a1', FLOOD_A), features('c1', CHESS), features('a2', FLOOD_B), features('o1', FLOOD_OTHER)]);
+    const [a1, c1, a2, o1] = placed.map((p) => p.decision);
+    expect(a2!.storyId).toBe(a1!.storyId);
+    expect(new Set([a1!.storyId, c1!.storyId, o1!.storyId]).size).toBe(3);
+    expect(a1!.action).toBe('created');
+    expect(a2!.action).toBe('joined');
+    expect(a2!.reason).toMatch(/grouped in this batch with a1/);
+    // A later batch joins the story the first one made.
+    expect(c.placeBatch([features('a3', FLOOD_B.replace('overnight', 'on Tuesday'))])[0]!.decision.storyId).toBe(a1!.storyId);
+  });
+
+  it('respects corrections inside a batch: articles kept apart and articles kept together', () => {
+    const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    const apart = c.placeBatch([features('a1', FLOOD_A), features('a2', FLOOD_B)], { apart: new Map([['a2', new Set(['a1'])]]) });
+    expect(apart[0]!.decision.storyId).not.toBe(apart[1]!.decision.storyId);
+    const c2 = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    const together = c2.placeBatch([features('a1', FLOOD_A), features('x1', CHESS)], { together: [['a1', 'x1']] });
+    expect(together[0]!.decision.storyId).toBe(together[1]!.decision.storyId);
+  });
+
+  it('keeps two same-kind events apart when each side has a protagonist the other never names', () => {
+    const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    const first = [0, 1, 2, 3].map((k) => features(`r${k}`, FIGHTS.rahm(k)));
+    const second = [0, 1, 2, 3].map((k) => features(`t${k}`, FIGHTS.thorne(k)));
+    const a = c.placeBatch(first).map((p) => p.decision.storyId);
+    const b = c.placeBatch(second).map((p) => p.decision);
+    expect(new Set(a).size).toBe(1);
+    expect(new Set(b.map((d) => d.storyId)).size).toBe(1);
+    expect(b[0]!.storyId).not.toBe(a[0]);
+    const rival = b[0]!.candidates.find((x) => x.storyId === a[0])!.score;
+    expect(rival.rivals).toBeDefined();
+    // The rivals take their share off the score: the same comparison without them scores higher.
+    const lenient = new StoryClusterer(resolveConfig({ cluster: { weights: { rivals: 0 } } }).cluster);
+    lenient.placeBatch(first);
+    const plain = lenient.placeBatch(second)[0]!.decision.candidates.find((x) => x.storyId === a[0])!.score;
+    expect(rival.total).toBeCloseTo(plain.total * (1 - DEFAULT_CONFIG.cluster.weights.rivals), 6);
+  });
+
+  it('lowers the score of dated articles far apart in time', () => {
+    const score = (days: number): number => {
+      const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+      place(c, features('a1', FLOOD_A, { time: T0 }));
+      return c.place(features('a2', FLOOD_B, { time: T0 + days * DAY })).decision.candidates[0]!.score.total;
+    };
+    expect(score(0)).toBeGreaterThan(score(3));
+    expect(score(3)).toBeGreaterThan(score(14));
   });
 });
 

@@ -29,9 +29,9 @@ const STOPWORDS = new Set(
 /** Sentences that make the lead: the title and these carry the event's who, where and what. */
 export const LEAD_SENTENCES = 3;
 /**
- * Extra weight of a name met in the lead, on top of its mention count: a report names its
- * protagonists up front, background names come later (measured on the ECB+ tuning topics:
- * the two same-kind events of a topic differ in who is in the lead).
+ * Extra weight of a name met in the lead or mentioned more than once, on top of its mention
+ * count: a report names its protagonists up front and again, background names once (the two
+ * same-kind events of an ECB+ topic differ in who is in the lead).
  */
 export const LEAD_NAME_BONUS = 2;
 

@@ -60,10 +60,11 @@ export const clusteringSuite: EvalSuite = {
       notes.push(`  ECB+ dev: ${all.length} docs; tuning part = odd topics (${tuning.length} docs), held-out = even topics (${heldOut.length} docs)`);
       notes.push(`  baseline: TF-IDF cosine, complete linkage, threshold ${threshold} tuned on the tuning part`);
       const parts: [string, readonly LabelledDoc[], number | undefined][] = [
-        // Pinned just below today's figure to catch regressions; the goal is 0.95 (not reached yet).
-        ['dev (all topics, one run)', all, 0.83],
-        ['tuning (odd topics)', tuning, undefined],
-        ['held-out (even topics)', heldOut, undefined],
+        // Pinned just below today's figures to catch regressions (measured: dev 0.928, tuning
+        // 0.940, held-out 0.930); the goal is 0.95 on dev (not reached yet).
+        ['dev (all topics, one run)', all, 0.92],
+        ['tuning (odd topics)', tuning, 0.93],
+        ['held-out (even topics)', heldOut, 0.92],
       ];
       for (const [label, docs, min] of parts) {
         const ours = bcubed(gold(docs), await clusterWithPipeline('ecbplus', docs));
@@ -86,7 +87,7 @@ export const clusteringSuite: EvalSuite = {
       const base = bcubed(gold(docs), tfidfCompleteLinkage(docs)(threshold));
       notes.push(`  NewsWCL50 (${docs.length} docs, 10 events)  ours     ${fmt(ours)}`);
       notes.push(`  ${''.padEnd(34)} baseline ${fmt(base)}`);
-      metrics.push({ name: 'newswcl50 B3 F1', value: ours.f1, min: 0.86 });
+      metrics.push({ name: 'newswcl50 B3 F1', value: ours.f1, min: 0.94 });
       metrics.push({ name: 'newswcl50 B3 F1 baseline', value: base.f1 });
     }
     return { metrics, notes };
