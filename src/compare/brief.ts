@@ -21,7 +21,8 @@ export function buildBrief(articles: readonly PreparedArticle[], claims: readonl
     const refs = groups[k]!;
     const firstPos = Math.min(...refs.map((r) => r.i / Math.max(1, articles[r.a]!.sentences.length)));
     const lead = refs.some((r) => r.i <= 1) ? 2 : refs.some((r) => r.i <= 3) ? 1 : 0;
-    const words = tokenize(c.text).length;
+    // The claim's text is one of its sentences, already tokenised.
+    const words = (refs.map((r) => articles[r.a]!.sentences[r.i]!).find((x) => x.text === c.text)?.tokens ?? tokenize(c.text)).length;
     const sane = words >= 8 && words <= 60 && !/^["“]/.test(c.text) ? 0 : -3;
     return { c, k, firstPos, score: 3 * c.independentSupport + c.articles.length + lead + sane - (c.status === 'conflicting' ? 10 : 0) };
   });

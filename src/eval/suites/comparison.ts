@@ -112,8 +112,8 @@ function add(t: Tally, u: Tally): void {
   t.fn += u.fn;
 }
 
-/** NewsWCL50 documents, text rebuilt from CoNLL tokens, grouped by event. */
-function newswclEvents(file: string): Map<string, { outlet: string; text: string }[]> {
+/** NewsWCL50 documents, text rebuilt from CoNLL tokens, grouped by event (also read by the compare bench). */
+export function newswclEvents(file: string): Map<string, { outlet: string; text: string }[]> {
   const docs = new Map<string, Map<number, string[]>>();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line || line.startsWith('#')) continue;
