@@ -155,6 +155,17 @@ describe('StoryClusterer.placeBatch', () => {
     expect(rival.total).toBeCloseTo(plain.total * (1 - DEFAULT_CONFIG.cluster.weights.rivals), 6);
   });
 
+  it('ages out stories older than the window once many are active, so an undated report no longer joins them', () => {
+    const run = (fillers: number): boolean => {
+      const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+      c.restore(features('old', FLOOD_A, { time: Date.UTC(2020, 0, 1) }), 'st_old');
+      for (let i = 0; i < fillers; i++) c.restore(features(`f${i}`, `Council budget report ${i} on roads, schools and parks in ward ${i % 97}`, { time: Date.UTC(2025, 0, 1) + (i % 30) * DAY }), `st_f${i}`);
+      return c.place(features('new', FLOOD_B)).decision.storyId === 'st_old';
+    };
+    expect(run(10)).toBe(true);
+    expect(run(6_000)).toBe(false);
+  });
+
   it('lowers the score of dated articles far apart in time', () => {
     const score = (days: number): number => {
       const c = new StoryClusterer(DEFAULT_CONFIG.cluster);

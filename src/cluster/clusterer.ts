@@ -53,6 +53,10 @@ interface StoryState extends Profile {
   readonly articleIds: string[];
   /** Position of the latest change: recency for candidate lookup. */
   touched: number;
+  /** Replayed members whose vectors are not summed yet: weighed when the story is first compared. */
+  pending: ArticleFeatures[];
+  /** False once the story has aged out of the time window: it keeps its members and names only. */
+  active: boolean;
 }
 
 /** An article's unit vectors, under the term statistics of the moment it was weighed. */
@@ -66,6 +70,13 @@ export function storyIdFor(articleId: string): string {
   return `st_${articleId.slice(0, 12)}`;
 }
 
+/**
+ * Stories age out only while more than this many are active: below it keeping them costs
+ * nothing, and an undated report may still join a dated story of another year.
+ */
+const AGEING_AFTER_STORIES = 5_000;
+/** How many recent publication times set "now" for ageing stories out (their median). */
+const RECENT_TIMES = 256;
 /** How many of an article's terms feed the candidate lookup. */
 const INDEX_TERMS = 20;
 /** Posting lists are scanned from the most recent entry back this far: bounds the cost per article. */
@@ -112,6 +123,13 @@ export class StoryClusterer {
   readonly #index = new Map<string, string[]>();
   readonly #copies = new MinHashIndex();
   #clock = 0;
+  /** Stories by their latest publication time, oldest first: the next to age out. */
+  readonly #ageing = new MinHeap();
+  /** Publication times of the latest dated articles seen: their median is "now" for ageing. */
+  readonly #recentTimes: number[] = [];
+  #restored = 0;
+  /** Stories that have aged out. */
+  #retired = 0;
 
   constructor(config: ClusterConfig) {
     this.#config = config;
@@ -143,6 +161,10 @@ export class StoryClusterer {
    */
   observe(features: ArticleFeatures): void {
     this.#docs++;
+    if (features.time !== null) {
+      this.#recentTimes.push(features.time);
+      if (this.#recentTimes.length > RECENT_TIMES) this.#recentTimes.shift();
+    }
     for (const t of Object.keys(features.terms)) this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
     for (const n of features.names) this.#nameDf.set(n, (this.#nameDf.get(n) ?? 0) + 1);
   }
@@ -150,8 +172,10 @@ export class StoryClusterer {
   /** Records an article already placed in a story (replaying the store); no decision is made. */
   restore(features: ArticleFeatures, storyId: string): void {
     this.observe(features);
-    this.#addTo(storyId, features);
+    // Vectors are weighed only if the story is compared again: most replayed stories age out first.
+    this.#addTo(storyId, features, null);
     this.#copies.add(features, this.#copies.find(features));
+    if (++this.#restored % RECENT_TIMES === 0) this.#age();
   }
 
   /**
@@ -175,6 +199,7 @@ export class StoryClusterer {
   placeBatch(batch: readonly ArticleFeatures[], options: BatchOptions = {}): Placed[] {
     const threshold = this.#config.joinThreshold;
     if (!options.observed) for (const f of batch) this.observe(f);
+    this.#age();
     const results = new Array<Placed | undefined>(batch.length);
     const position = new Map(batch.map((f, i) => [f.articleId, i]));
     const vectors = batch.map((f) => this.#vectors(f));
@@ -192,9 +217,9 @@ export class StoryClusterer {
       const storedStory = copy && inBatch === undefined ? this.#storyOf.get(copy.originalId) : undefined;
       // A copy joins its original's story only inside the story's time window and language:
       // the same text under a date years away is a re-publication, not this event's report.
-      if (storedStory && !barredOf(i).has(storedStory)) {
-        const story = this.#stories.get(storedStory)!;
-        const score = this.#score(single(f, vectors[i]!), story);
+      const storedState = storedStory === undefined ? undefined : this.#stories.get(storedStory);
+      if (storedStory && storedState?.active && !barredOf(i).has(storedStory)) {
+        const score = this.#score(single(f, vectors[i]!), this.#ready(storedState));
         if (score) {
           this.#addTo(storedStory, f, vectors[i]);
           results[i] = { copyOf: copy, decision: { articleId: f.articleId, storyId: storedStory, action: 'joined', score, candidates: [{ storyId: storedStory, score }], threshold, reason: `near-copy of article ${copy!.originalId} (shingle similarity ${copy!.similarity.toFixed(2)}): joins its story` } };
@@ -285,7 +310,7 @@ export class StoryClusterer {
       const apartStories = new Set([...g.apart].map((id) => this.#storyOf.get(id)).filter((s): s is string => s !== undefined));
       const scored = this.#groupCandidates(g.members.map((i) => batch[i]!))
         .filter((storyId) => !g.barred.has(storyId) && !apartStories.has(storyId))
-        .map((storyId) => ({ storyId, score: this.#score(g, this.#stories.get(storyId)!) }))
+        .map((storyId) => ({ storyId, score: this.#score(g, this.#ready(this.#stories.get(storyId)!)) }))
         .filter((c): c is { storyId: string; score: ScoreParts } => c.score !== null)
         .sort((a, b) => b.score.total - a.score.total || (a.storyId < b.storyId ? -1 : 1));
       const best = scored[0];
@@ -356,7 +381,7 @@ export class StoryClusterer {
     this.#copies.add(features);
     const story = this.#stories.get(storyId);
     const vectors = this.#vectors(features);
-    const score = story ? this.#score(single(features, vectors), story) : null;
+    const score = story?.active ? this.#score(single(features, vectors), this.#ready(story)) : null;
     this.#addTo(storyId, features, vectors);
     return { articleId: features.articleId, storyId, action: 'manual', score, candidates: [], threshold: this.#config.joinThreshold, reason };
   }
@@ -369,15 +394,20 @@ export class StoryClusterer {
     return id;
   }
 
-  #addTo(storyId: string, f: ArticleFeatures, vectors: Vectors = this.#vectors(f), index = true): void {
+  /** Adds an article to a story; `vectors` null defers weighing it (see {@link StoryState.pending}). */
+  #addTo(storyId: string, f: ArticleFeatures, vectors: Vectors | null = this.#vectors(f), index = true): void {
     let story = this.#stories.get(storyId);
     if (!story) {
-      story = { id: storyId, articleIds: [], touched: 0, ...emptyProfile() };
+      story = { id: storyId, articleIds: [], touched: 0, pending: [], active: true, ...emptyProfile() };
       this.#stories.set(storyId, story);
     }
     story.articleIds.push(f.articleId);
     this.#storyOf.set(f.articleId, storyId);
-    addProfile(story, f, vectors);
+    const last = story.last;
+    addProfile(story, f, story.active ? vectors : null);
+    if (story.active && vectors === null) story.pending.push(f);
+    // An article put into a story that has aged out (a manual correction) is only counted.
+    if (story.last !== null && story.last !== last) this.#ageing.push(story.last, storyId);
     story.touched = ++this.#clock;
     if (!index || Object.keys(f.terms).length < MIN_TERMS) return;
     for (const key of this.#indexKeys(f)) {
@@ -386,6 +416,43 @@ export class StoryClusterer {
       // Posting lists are append-only in recency order; a story re-appended when it grows is
       // found among the recent entries again.
       if (list[list.length - 1] !== storyId) list.push(storyId);
+    }
+  }
+
+  /** The story with every replayed member weighed (under the statistics of now). */
+  #ready(story: StoryState): StoryState {
+    for (const f of story.pending) {
+      const v = this.#vectors(f);
+      addInto(story.text, v.text, 1);
+      addInto(story.names, v.names, 1);
+    }
+    story.pending = [];
+    return story;
+  }
+
+  /**
+   * Stories whose latest article is older than the window (twice the longest gap that may still
+   * join, before "now", the median time of the latest dated articles) age out once many stories
+   * are active: no dated article can join them again, so their vectors are dropped and the
+   * candidate lookup stops at them. Keeps memory and the cost of an added article flat as the
+   * store grows. Undated stories never age.
+   */
+  #age(): void {
+    if (this.#recentTimes.length === 0 || this.#stories.size - this.#retired <= AGEING_AFTER_STORIES) return;
+    const sorted = [...this.#recentTimes].sort((a, b) => a - b);
+    const now = sorted[Math.floor(sorted.length / 2)]!;
+    const cutoff = now - 2 * this.#config.maxGapDays * DAY_MS;
+    for (let top = this.#ageing.peek(); top && top.key < cutoff; top = this.#ageing.peek()) {
+      this.#ageing.pop();
+      const story = this.#stories.get(top.id);
+      if (!story || !story.active || story.last === null || story.last >= cutoff) continue;
+      story.active = false;
+      this.#retired++;
+      story.pending = [];
+      story.text.clear();
+      story.names.clear();
+      story.years.clear();
+      story.days.clear();
     }
   }
 
@@ -418,6 +485,8 @@ export class StoryClusterer {
         const seen = new Set<string>();
         for (let i = list.length - 1; i >= 0 && seen.size < POSTING_SCAN; i--) {
           const s = list[i]!;
+          // Entries are in recency order: past a story that aged out, the rest are older still.
+          if (this.#stories.get(s)?.active === false) break;
           if (seen.has(s) || !this.#stories.has(s)) continue;
           seen.add(s);
           hits.set(s, (hits.get(s) ?? 0) + 1);
@@ -501,10 +570,13 @@ function single(f: ArticleFeatures, v: Vectors): Profile {
   return p;
 }
 
-function addProfile(p: Profile, f: ArticleFeatures, v: Vectors): void {
+/** Adds an article to a profile; without vectors only its counts, years, names and times. */
+function addProfile(p: Profile, f: ArticleFeatures, v: Vectors | null): void {
   p.size++;
-  addInto(p.text, v.text, 1);
-  addInto(p.names, v.names, 1);
+  if (v) {
+    addInto(p.text, v.text, 1);
+    addInto(p.names, v.names, 1);
+  }
   if (f.eventYear != null) p.years.set(f.eventYear, (p.years.get(f.eventYear) ?? 0) + 1);
   for (const n of f.names) p.mentions.set(n, (p.mentions.get(n) ?? 0) + 1);
   if (f.time !== null) {
@@ -617,4 +689,50 @@ function rivalNames(a: Profile, b: Profile): [string, string] | null {
   const x = own(a, b);
   const y = x === null ? null : own(b, a);
   return x !== null && y !== null ? [x, y] : null;
+}
+
+/** A binary min-heap of (time, story id): the stories that may age out next. */
+class MinHeap {
+  readonly #keys: number[] = [];
+  readonly #ids: string[] = [];
+
+  peek(): { key: number; id: string } | null {
+    return this.#keys.length ? { key: this.#keys[0]!, id: this.#ids[0]! } : null;
+  }
+
+  push(key: number, id: string): void {
+    let i = this.#keys.length;
+    this.#keys.push(key);
+    this.#ids.push(id);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.#keys[parent]! <= key) break;
+      this.#swap(i, parent);
+      i = parent;
+    }
+  }
+
+  pop(): void {
+    const last = this.#keys.length - 1;
+    if (last < 0) return;
+    this.#swap(0, last);
+    this.#keys.pop();
+    this.#ids.pop();
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.#keys.length && this.#keys[l]! < this.#keys[m]!) m = l;
+      if (r < this.#keys.length && this.#keys[r]! < this.#keys[m]!) m = r;
+      if (m === i) return;
+      this.#swap(i, m);
+      i = m;
+    }
+  }
+
+  #swap(a: number, b: number): void {
+    [this.#keys[a], this.#keys[b]] = [this.#keys[b]!, this.#keys[a]!];
+    [this.#ids[a], this.#ids[b]] = [this.#ids[b]!, this.#ids[a]!];
+  }
 }

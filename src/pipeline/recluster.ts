@@ -4,7 +4,8 @@
  *   articles and record the correction, so later clustering and rebuilds respect it;
  * - {@link recluster} (`dossier recluster`) rebuilds every story in one batch pass that does
  *   not depend on the order articles arrived in: term statistics are counted over the whole
- *   store first and articles are placed in a canonical order (publication time, then id).
+ *   store first and articles are placed in a canonical order (publication time, then id), in
+ *   batches grouped jointly as `analyze` does.
  */
 import { StoryClusterer } from '../cluster/clusterer.js';
 import { buildThreads } from '../cluster/threads.js';
@@ -65,25 +66,36 @@ export async function recluster(store: Store, config: DossierConfig): Promise<Re
   const corrections = await store.corrections();
   const mergedWith = mustLinkGroups(corrections);
   const apart = cannotLink(corrections);
+  const before = new Map(all.map((p) => [p.features.articleId, p.storyId]));
 
   const clusterer = new StoryClusterer(config.cluster);
   for (const { features } of all) clusterer.observe(features);
-  const decisions: ClusterDecision[] = [];
-  let moved = 0;
-  const before = new Map(all.map((p) => [p.features.articleId, p.storyId]));
-  for (const { features } of all) {
-    const id = features.articleId;
-    const partner = (mergedWith.get(id) ?? []).find((other) => clusterer.storyOf(other) !== null);
-    let decision: ClusterDecision;
-    if (partner) {
-      decision = clusterer.assign(features, clusterer.storyOf(partner)!, `kept with ${partner} by a merge correction`, true);
-    } else {
-      const barred = new Set([...(apart.get(id) ?? [])].map((other) => clusterer.storyOf(other)).filter((s): s is string => s !== null));
-      decision = clusterer.place(features, true, barred).decision;
+  const byId = new Map<string, ClusterDecision>();
+  // The canonical order is placed in batches like a run of `analyze`, so a rebuild groups
+  // articles as jointly as the pipeline does (and the same input always gives the same stories).
+  for (let start = 0; start < all.length; start += config.batchSize) {
+    let rest = all.slice(start, start + config.batchSize).map((p) => p.features);
+    // Articles a merge correction ties to an article already placed go straight to its story
+    // (repeated: one assignment can place another article's partner).
+    for (let changed = true; changed; ) {
+      changed = false;
+      rest = rest.filter((features) => {
+        const partner = (mergedWith.get(features.articleId) ?? []).find((other) => clusterer.storyOf(other) !== null);
+        if (!partner) return true;
+        byId.set(features.articleId, clusterer.assign(features, clusterer.storyOf(partner)!, `kept with ${partner} by a merge correction`, true));
+        changed = true;
+        return false;
+      });
     }
-    decisions.push(decision);
-    if (decision.storyId !== before.get(id)) moved++;
+    const inBatch = new Set(rest.map((f) => f.articleId));
+    const together = rest.map((f) => [f.articleId, ...(mergedWith.get(f.articleId) ?? []).filter((o) => inBatch.has(o))]).filter((g) => g.length > 1);
+    const barred = new Map(rest.map((f) => [f.articleId, new Set([...(apart.get(f.articleId) ?? [])].map((o) => clusterer.storyOf(o)).filter((s): s is string => s !== null))]));
+    const apartInBatch = new Map(rest.map((f) => [f.articleId, new Set([...(apart.get(f.articleId) ?? [])].filter((o) => inBatch.has(o)))]));
+    clusterer.placeBatch(rest, { observed: true, barred, apart: apartInBatch, together }).forEach((p) => byId.set(p.decision.articleId, p.decision));
   }
+  const decisions = all.map((p) => byId.get(p.features.articleId)!);
+  let moved = 0;
+  for (const d of decisions) if (d.storyId !== before.get(d.articleId)) moved++;
   const storyIds = [...new Set(decisions.map((d) => d.storyId))].sort();
   const stories: StoryRecord[] = [];
   for (const storyId of storyIds) stories.push(await storyRecord(store, storyId, clusterer.members(storyId)));
