@@ -108,6 +108,49 @@ describe('entities', () => {
   });
 });
 
+describe('single names typed by what their mentions say across the article', () => {
+  it.each([
+    ['Dockworkers rallied in Varnholm on Monday. Varnholm is quiet now.', 'Varnholm', 'LOCATION'],
+    ['The plant sits near Ostrava-Lhota. Ostrava-Lhota, Czech Republic, is small.', 'Ostrava-Lhota', 'LOCATION'],
+    ['They met at the port of Kessel. Kessel has grown.', 'Kessel', 'LOCATION'],
+    ["Zentrix shares fell. Zentrix's board met on Monday.", 'Zentrix', 'ORGANIZATION'],
+    ['Rival Zentrix said it would bid. A spokesman for Zentrix declined to comment.', 'Zentrix', 'ORGANIZATION'],
+    ['Zentrix spokesman Ivo Marn said the bid was off.', 'Zentrix', 'ORGANIZATION'],
+    ['The decision was taken, according to Zentrix.', 'Zentrix', 'ORGANIZATION'],
+    ['Mr. Okonjo arrived late. Okonjo left early.', 'Okonjo', 'PERSON'],
+    ['Okonjo, minister of transport, spoke first.', 'Okonjo', 'PERSON'],
+    ['Reporters quoted Okonjo as saying the ban stays.', 'Okonjo', 'PERSON'],
+    // A place that names an organisation too stays a place when the article says so.
+    ['The Varnholm Port Workers Union struck. Ships wait off Varnholm and in Varnholm.', 'Varnholm', 'LOCATION'],
+    // An all-caps dateline types nothing by its shape.
+    ['VARNHOLM, Estmark (MPA) — Talks ended in Varnholm on Sunday.', 'Varnholm', 'LOCATION'],
+  ] as const)('%s → %s is %s', (text, name, kind) => {
+    const a = annotateArticle(article(text, null), hash(20));
+    const found = a.entities.filter((e) => e.text === name);
+    expect(found.length, JSON.stringify(a.entities)).toBeGreaterThan(0);
+    expect(found.map((e) => e.kind)).toEqual(found.map(() => kind));
+  });
+
+  it('groups a company with and without its legal form across articles', () => {
+    const arts = [
+      annotateArticle(article('Zentrix Inc. said profits rose.', null), hash(21)),
+      annotateArticle(article("Zentrix shares fell. Zentrix's board met.", null), hash(22)),
+    ];
+    const zentrix = groupEntities(arts).find((e) => e.variants.includes('Zentrix'))!;
+    expect(zentrix.variants).toEqual(expect.arrayContaining(['Zentrix Inc.', 'Zentrix']));
+    expect(zentrix.articles).toHaveLength(2);
+  });
+});
+
+describe('sentences', () => {
+  it('splits a long paragraph window by window exactly as a short one', () => {
+    const unit = 'Gen. Okonjo met U.S. envoys at 9 a.m. in Varnholm. “We agreed,” he said. Did they? Yes! ';
+    const one = splitSentences(unit).map((s) => s.text);
+    const many = splitSentences(unit.repeat(400)).map((s) => s.text);
+    expect(many).toEqual(Array.from({ length: 400 }, () => one).flat());
+  });
+});
+
 describe('quotes across articles', () => {
   it('groups two renderings of one statement by the same speaker', () => {
     const a1 = annotateArticle(article('Minister Lena Varga visited Tallin. Varga expressed hope that this would be a "new highlight of bilateral relations".', null), hash(8));
@@ -153,6 +196,8 @@ describe('bad input stays bounded', () => {
   it.each([
     ['no punctuation', 'word '.repeat(20000)],
     ['all caps', 'THE PRIME MINISTER VIKTOR ORBAN SAID HUNGARY WOULD NOT BUDGE. '.repeat(2000)],
+    // One paragraph of 16,000 sentences: V8's segmenter alone took half a minute on this.
+    ['1 MB paragraph of sentences', 'VIKTOR ORBAN MET WANG XIAOHONG IN BUDAPEST. Then he left. '.repeat(16000)],
     ['unbalanced quotes', 'He said "this never ends and Orban said « nope and „ what '.repeat(3000)],
     ['1 MB paragraph', 'Viktor Orban met Wang Xiaohong in Budapest on Sunday, Reuters reported, and "fine" he said '.repeat(11000)],
   ])('%s', (_name, text) => {

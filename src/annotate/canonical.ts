@@ -202,6 +202,20 @@ export function startsWith(words: readonly string[], head: readonly string[]): b
   return head.every((w, i) => words[i] === w);
 }
 
+/** Legal-form words that end a company's name without changing which company it is. */
+const LEGAL_FORMS = new Set(['inc', 'incorporated', 'corp', 'corporation', 'company', 'ltd', 'limited', 'llc', 'plc', 'co', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'spa', 'ab', 'oyj', 'asa']);
+
+/**
+ * The key that groups spellings across articles: the transliteration key, and for organisations
+ * without a legal form at the end ("Apple Inc." and "Apple" are one company).
+ */
+function unitKey(name: string, kind: EntityKind): string {
+  const tk = translitKey(name);
+  if (kind !== 'ORGANIZATION' && kind !== 'NAME') return tk;
+  const cut = tk.lastIndexOf(' ');
+  return cut > 0 && LEGAL_FORMS.has(tk.slice(cut + 1)) ? tk.slice(0, cut) : tk;
+}
+
 /** Broad classes that may merge: an untyped name can join a person or an organisation. */
 function typeClass(kind: EntityKind): string {
   // Typing people and organisations from the name alone errs; the same spelled name is one entity.
@@ -239,7 +253,7 @@ export function groupEntitiesWithMentions(articles: readonly Pick<AnnotatedArtic
     unitOfMention.set(article.id, assigned);
     for (const m of article.entities) {
       const name = m.canonical ?? m.text;
-      const tk = translitKey(name);
+      const tk = unitKey(name, m.kind);
       assigned.push(null);
       if (!tk) continue;
       const id = `${typeClass(m.kind)}\u0000${tk}`;
@@ -284,7 +298,7 @@ export function groupEntitiesWithMentions(articles: readonly Pick<AnnotatedArtic
     let mentions = 0;
     const kinds = new Map<EntityKind, number>();
     for (const u of members) {
-      for (const [d, n] of u.displays) if (translitKey(d) === root.key) displays.set(d, (displays.get(d) ?? 0) + n);
+      for (const [d, n] of u.displays) if (unitKey(d, root.kind) === root.key) displays.set(d, (displays.get(d) ?? 0) + n);
       u.variants.forEach((v) => variants.add(v));
       u.articles.forEach((a) => articlesSet.add(a));
       mentions += u.mentions;

@@ -82,8 +82,22 @@ const LAW_LAST = new Set(['act', 'treaty', 'law', 'convention', 'agreement', 'ac
 
 /** Words after a name that mark it a person ("X said", "X, who"). */
 const PERSON_AFTER = /^\s*(?:,\s*who\b|said\b|says\b|told\b|added\b|wrote\b|stressed\b|noted\b|explained\b|,\s*\d{1,2},)/;
-/** Words before a name that mark a place. */
-const PLACE_BEFORE = /\b(?:in|near|across|outside|inside|to|from|towards)\s+(?:the\s+)?$/;
+/** Words before a name that mark a place strongly ("in Toulouse", "outside Detroit"). */
+const IN_PLACE = /\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nside|[Aa]cross|[Tt]hroughout|[Oo]ff|[Nn]orth\s+of|[Ss]outh\s+of|[Ee]ast\s+of|[Ww]est\s+of)\s+(?:the\s+)?$/;
+/** "the city of X", "the port of X": a place by what it is called. */
+const PLACE_OF = /\b(?:city|town|village|port|capital|province|region|state|district|island|county|municipality|suburb|neighbourhood|neighborhood)\s+of\s+$/i;
+/** A title or honorific just before a single name ("Mr. Djamal", "Dr Lee"). */
+const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Prof|Madam)\.?\s+$/;
+/** After a name: ", minister of transport", ", the company's president": an apposition that makes a person. */
+const ROLE_APPOSITION = /^,\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:minister|president|chairman|chairwoman|spokesman|spokeswoman|spokesperson|ceo|founder|co-founder|director|secretary|senator|governor|mayor|analyst|professor|chief|executive|lawyer|attorney|economist|official|ambassador|leader)\b/iu;
+/** After a name: "X as saying", "X, who", "X said". */
+const PERSON_SAYING = /^\s+as\s+saying\b/;
+/** After a possessive: what organisations have ("Apple's board", "Boeing's shares"). */
+const ORG_HAS = /^\s+(?:board|shares?|stock|ceo|chief|chairman|president|spokesman|spokeswoman|spokesperson|website|customers|products?|employees|workers|headquarters|executives?|management|subsidiary|division|unit|brand|factory|plants?|sales|profits?|revenues?|earnings|market|stores?|software|devices?|aircraft|jets?|planes?|cars|vehicles|models?|lineup|range|deal|contract|bid|offer|bankruptcy|restructuring|annual|quarterly|fiscal)\b/iu;
+/** Before a name: what organisations are called ("automaker Chrysler", "rival Boeing", "shares of GM"). */
+const ORG_BEFORE = /\b(?:shares\s+(?:of|in)|stake\s+in|subsidiary\s+of|owned\s+by|acquisition\s+of|rival|competitor|carrier|maker|manufacturer|automaker|carmaker|planemaker|company|firm|airline|giant|group|retailer|bank|insurer|startup|conglomerate|supplier|contractor|partner)\s+$/i;
+/** After a name: an organisation's own words ("GM shares", "Ford Motor"). */
+const ORG_AFTER = /^\s+(?:shares|stock|shareholders|Inc\b|Corp\b|Ltd\b|plc\b|parent|subsidiary|boss|executives?|officials|employees?|workers|spokesman|spokeswoman|spokesperson)\b/u;
 
 /** Tokens: letters (with inner apostrophes, hyphens, periods for initials) or anything else. */
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.&/-]*[\p{L}\p{N}])?\.?/gu;
@@ -108,6 +122,15 @@ interface NameRun {
   readonly tokens: readonly Token[];
   readonly role: string | null;
   readonly honorific: boolean;
+  /** The name stood just before a title ("*Airbus* spokesman Jaime Perez"): an organisation or a place. */
+  readonly beforeRole?: boolean;
+}
+
+/** Evidence from the context of one mention of a single unknown name, by the type it points to. */
+interface Votes {
+  PERSON: number;
+  LOCATION: number;
+  ORGANIZATION: number;
 }
 
 /** Finds named-entity mentions in the text, sentence by sentence, with offsets and types. */
@@ -117,8 +140,9 @@ export function findEntities(text: string, sentences: readonly Sentence[]): Enti
   // Words capitalised inside sentences are names wherever they stand ("Wang" opening a sentence too).
   const midCaps = new Set<string>();
   for (const { tokens } of tokenized) for (const t of tokens) if (!t.initial && t.cap) midCaps.add(t.lower);
-  for (const { sentence, tokens } of tokenized) findInSentence(text, sentence, tokens, midCaps, out);
-  return propagateTypes(out);
+  const votes = new Map<EntityMention, Votes>();
+  for (const { sentence, tokens } of tokenized) findInSentence(text, sentence, tokens, midCaps, out, votes);
+  return propagateTypes(out, votes);
 }
 
 function tokenize(text: string, sentence: Sentence): Token[] {
@@ -183,7 +207,7 @@ function camelCase(word: string): boolean {
   return /^(?:\p{Ll}{1,2}\p{Lu}\p{L}+)$/u.test(word);
 }
 
-function findInSentence(text: string, sentence: Sentence, tokens: readonly Token[], midCaps: ReadonlySet<string>, out: EntityMention[]): void {
+function findInSentence(text: string, sentence: Sentence, tokens: readonly Token[], midCaps: ReadonlySet<string>, out: EntityMention[], votes: Map<EntityMention, Votes>): void {
   // All-caps sentences (headlines, shouting) carry no case signal: only gazetteer names are taken.
   const caps = tokens.filter((t) => /^\p{Lu}{2,}$/u.test(t.text)).length;
   // Title-case headings ("Hungary's Strategic Pivot: Implications") capitalise every word too.
@@ -219,12 +243,13 @@ function findInSentence(text: string, sentence: Sentence, tokens: readonly Token
     for (const run of runs) {
     if (shouting) {
       for (const part of splitRun(run)) {
-        const whole = makeTyped(text, part.tokens, sentence, part.role, part.honorific);
+        // Capitals say nothing in all-caps text: no word counts as capitalised mid-sentence.
+        const whole = makeTyped(text, part, sentence, new Set(), votes);
         if (whole && lookupName(whole.text)) out.push(whole);
       }
       continue;
     }
-    for (const part of splitRun(run)) for (const m of splitCompound(text, part.tokens, sentence, part.role, part.honorific, midCaps)) out.push(m);
+    for (const part of splitRun(run)) for (const m of splitCompound(text, part, sentence, midCaps, votes)) out.push(m);
     }
   }
 }
@@ -243,7 +268,8 @@ function splitAtAnd(run: readonly Token[]): Token[][] {
 }
 
 /** "EU-NATO", "Hungary-China": a hyphenated pair of known names is two mentions. */
-function splitCompound(text: string, tokens: readonly Token[], sentence: Sentence, role: string | null, honorific: boolean, midCaps: ReadonlySet<string>): EntityMention[] {
+function splitCompound(text: string, part: NameRun, sentence: Sentence, midCaps: ReadonlySet<string>, votes: Map<EntityMention, Votes>): EntityMention[] {
+  const tokens = part.tokens;
   if (tokens.length === 1 && tokens[0]!.text.includes('-')) {
     const t = tokens[0]!;
     const parts = [...t.text.matchAll(/[^-]+/g)];
@@ -254,7 +280,7 @@ function splitCompound(text: string, tokens: readonly Token[], sentence: Sentenc
       });
     }
   }
-  const m = makeTyped(text, tokens, sentence, role, honorific, midCaps);
+  const m = makeTyped(text, part, sentence, midCaps, votes);
   return m ? [m] : [];
 }
 
@@ -299,14 +325,14 @@ function splitRun(run: readonly Token[]): NameRun[] {
     }
     if (e >= run.length) {
       // Only a role ("Prime Minister"): no name here, but a name before it stays ("Airbus CEO").
-      return j > 0 ? [{ tokens: trimConnectors(run.slice(0, j)), role: null, honorific: false }] : [];
+      return j > 0 ? [{ tokens: trimConnectors(run.slice(0, j)), role: null, honorific: false, beforeRole: true }] : [];
     }
     let rest = run.slice(e);
     // "President of the European Commission": the words after the role make an organisation.
     if (run[e - 1] && CONNECTORS.has(run[e - 1]!.lower)) {
       const k = run.slice(0, e).findIndex((t) => CONNECTORS.has(t.lower));
       rest = trimConnectors(run.slice(k));
-      return [...(j > 0 ? [{ tokens: trimConnectors(run.slice(0, j)), role: null, honorific: false }] : []), { tokens: rest, role: null, honorific: false }];
+      return [...(j > 0 ? [{ tokens: trimConnectors(run.slice(0, j)), role: null, honorific: false, beforeRole: true }] : []), { tokens: rest, role: null, honorific: false }];
     }
     const roleTokens = run.slice(j, e);
     const honorific = roleTokens.length === 1 && isHonorificKey(roleTokens[0]!.key);
@@ -316,7 +342,7 @@ function splitRun(run: readonly Token[]): NameRun[] {
       return [{ tokens: run, role: null, honorific: false }];
     }
     const parts: NameRun[] = [];
-    if (j > 0) parts.push({ tokens: trimConnectors(run.slice(0, j)), role: null, honorific: false });
+    if (j > 0) parts.push({ tokens: trimConnectors(run.slice(0, j)), role: null, honorific: false, beforeRole: true });
     // A person's name ends before "of": "Moon Jae-in of South Korea".
     const of = rest.findIndex((t) => t.lower === 'of');
     if (of > 0) {
@@ -344,8 +370,10 @@ function makeMention(text: string, start: number, end: number, kind: EntityKind,
   return role ? { ...base, role } : base;
 }
 
-function makeTyped(text: string, tokens: readonly Token[], sentence: Sentence, role: string | null, honorific: boolean, midCaps: ReadonlySet<string> = new Set()): EntityMention | null {
-  let toks = [...tokens];
+/** The mention a name run makes, typed, or null when it is no name. */
+function makeTyped(text: string, part: NameRun, sentence: Sentence, midCaps: ReadonlySet<string>, votes: Map<EntityMention, Votes>): EntityMention | null {
+  const { role, honorific } = part;
+  let toks = [...part.tokens];
   // Grammar capitals at a sentence start are not names ("Officials said", "Critics of Orbán").
   while (toks.length > 0 && toks[0]!.initial && !role && !honorific && !midCaps.has(toks[0]!.lower) && isCommonWord(toks[0]!.text) && !isFirstName(toks[0]!.text) && !lookupName(toks.map((t) => t.text).join(' '))) toks = trimConnectors(toks.slice(1));
   if (toks.length === 0) return null;
@@ -367,7 +395,10 @@ function makeTyped(text: string, tokens: readonly Token[], sentence: Sentence, r
   // "Central European", "South Korean": an adjective of a place, not a name.
   if (demonymCountryOfKey(toks[toks.length - 1]!.key) && !lookupName(name) && toks.length <= 2 && !suffix) return null;
   const kind = typeName(name, toks, text, sentence, role, honorific);
-  return makeMention(text, first.start, end, kind, role);
+  const mention = makeMention(text, first.start, end, kind, role);
+  // A single name nothing here types: its mentions across the article vote on what it is.
+  if (kind === 'NAME') votes.set(mention, nameVotes(toks[0]!, text, sentence, suffix?.[0] ?? '', part.beforeRole === true));
+  return mention;
 }
 
 function typeName(name: string, toks: readonly Token[], text: string, sentence: Sentence, role: string | null, honorific: boolean): EntityKind {
@@ -387,23 +418,45 @@ function typeName(name: string, toks: readonly Token[], text: string, sentence: 
   // "iPhone", "A380", "KC-45": model names and camel-case brands are products.
   if (/^\p{Ll}\p{Lu}/u.test(name) || (words.length === 1 && /\p{L}/u.test(name) && /\d/.test(name))) return 'PRODUCT';
   if (/^\p{Lu}[\p{Lu}\d&/.]{1,7}$/u.test(name) && /\p{Lu}.*\p{Lu}/u.test(name)) return 'ORGANIZATION';
-  const after = text.slice(toks[toks.length - 1]!.end, Math.min(sentence.end, toks[toks.length - 1]!.end + 12));
+  const last = toks[toks.length - 1]!;
+  const after = text.slice(last.end, Math.min(sentence.end, last.end + 12));
   const before = text.slice(Math.max(sentence.start, toks[0]!.start - 16), toks[0]!.start);
   if (words.length >= 2 && words.length <= 4) {
-    const personish = isFirstName(words[0]!.text) || isLastName(words[words.length - 1]!.text) || PERSON_AFTER.test(after);
+    const personish = isFirstName(words[0]!.text) || isLastName(words[words.length - 1]!.text) || PERSON_AFTER.test(after) || HONORIFIC_BEFORE.test(before) || ROLE_APPOSITION.test(text.slice(last.end, Math.min(sentence.end, last.end + 60)));
     if (personish) return 'PERSON';
     if (words.some((w) => /\d/.test(w.text))) return 'PRODUCT';
-    if (PLACE_BEFORE.test(before) && !words.every((w) => !isCommonWord(w.text))) return 'LOCATION';
+    if (IN_PLACE.test(before) && !words.every((w) => !isCommonWord(w.text))) return 'LOCATION';
     // Unknown capitalised words with no sign of a person: organisations are the commoner case in news.
     return 'ORGANIZATION';
   }
-  if (words.length === 1) {
-    if (/\b(?:in|near|outside|inside)\s+$/.test(before)) return 'LOCATION';
-    if (isLastName(name) || isFirstName(name) || PERSON_AFTER.test(after)) return 'NAME';
-    if (PLACE_BEFORE.test(before)) return 'LOCATION';
-    return 'NAME';
-  }
+  // A single unknown name: typed by what its mentions across the article say (nameVotes).
+  if (words.length === 1) return 'NAME';
   return 'ORGANIZATION';
+}
+
+/**
+ * What the context of one mention of a single unknown name says it is: "in X" and "X, California"
+ * a place, "X said" and "Mr. X" a person, "X's board" and "automaker X" an organisation.
+ */
+function nameVotes(tok: Token, text: string, sentence: Sentence, suffix: string, beforeRole: boolean): Votes {
+  const votes: Votes = { PERSON: 0, LOCATION: 0, ORGANIZATION: 0 };
+  const end = tok.end - suffix.length;
+  const before = text.slice(Math.max(sentence.start, tok.start - 24), tok.start);
+  const after = text.slice(end, Math.min(sentence.end, end + 60));
+  const possessive = /^['’]/.test(suffix);
+  if (PERSON_AFTER.test(after) || PERSON_SAYING.test(after)) votes.PERSON += 1;
+  if (HONORIFIC_BEFORE.test(before)) votes.PERSON += 3;
+  if (ROLE_APPOSITION.test(after)) votes.PERSON += 2;
+  if (!possessive && IN_PLACE.test(before)) votes.LOCATION += 2;
+  if (PLACE_OF.test(before)) votes.LOCATION += 3;
+  if (/^-based$/.test(suffix) || /^\s+based\b/.test(after)) votes.LOCATION += 2;
+  // "Cupertino, California" (but not "Airbus, Europe's biggest maker").
+  const next = /^,\s+(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)(?!['’\p{L}])/u.exec(after);
+  if (next && lookupName(next[1]!)?.type === 'LOCATION') votes.LOCATION += 3;
+  if (beforeRole) votes.ORGANIZATION += 3;
+  if (possessive && ORG_HAS.test(after)) votes.ORGANIZATION += 2;
+  if (ORG_BEFORE.test(before) || ORG_AFTER.test(after)) votes.ORGANIZATION += 2;
+  return votes;
 }
 
 /**
@@ -411,7 +464,7 @@ function typeName(name: string, toks: readonly Token[], text: string, sentence: 
  * "Northrop" after "Northrop Grumman" an organisation; untyped single names left over are
  * organisations when nothing marks them as people.
  */
-function propagateTypes(mentions: readonly EntityMention[]): EntityMention[] {
+function propagateTypes(mentions: readonly EntityMention[], votes: ReadonlyMap<EntityMention, Votes>): EntityMention[] {
   const byWord = new Map<string, EntityKind>();
   for (const m of mentions) {
     if (m.kind === 'NAME') continue;
@@ -424,10 +477,37 @@ function propagateTypes(mentions: readonly EntityMention[]): EntityMention[] {
     }
   }
   const typedSingles = new Map<string, EntityKind>();
-  for (const m of mentions) if (m.kind !== 'NAME' && !m.key.includes(' ')) typedSingles.set(m.key, m.kind);
+  // All-caps spellings ("KORVANA" in a dateline) are typed by their shape alone: they tell nothing about "Korvana".
+  for (const m of mentions) if (m.kind !== 'NAME' && !m.key.includes(' ') && !/^\p{Lu}{2,}$/u.test(m.text)) typedSingles.set(m.key, m.kind);
+  // Every mention of a single name votes; the type with most evidence wins the whole article.
+  const tally = new Map<string, Votes>();
+  for (const m of mentions) {
+    const v = votes.get(m);
+    if (!v) continue;
+    // A known given name or surname is evidence once per article, whatever the number of mentions.
+    const t = tally.get(m.key) ?? { PERSON: isFirstName(m.text) || isLastName(m.text) ? 1 : 0, LOCATION: 0, ORGANIZATION: 0 };
+    t.PERSON += v.PERSON;
+    t.LOCATION += v.LOCATION;
+    t.ORGANIZATION += v.ORGANIZATION;
+    tally.set(m.key, t);
+  }
+  // The first word of an organisation's name ("Korvana Port Workers' Union") leans to an
+  // organisation, but places name organisations too: evidence, not a verdict.
+  for (const [word, kind] of byWord) {
+    const t = kind === 'ORGANIZATION' ? tally.get(word) : undefined;
+    if (t) t.ORGANIZATION += 1;
+  }
   return mentions.map((m) => {
     if (m.kind !== 'NAME') return m;
-    const kind = byWord.get(m.key) ?? typedSingles.get(m.key) ?? (isLastName(m.text) || isFirstName(m.text) ? 'PERSON' : 'ORGANIZATION');
+    const person = byWord.get(m.key) === 'PERSON' ? 'PERSON' : undefined;
+    const kind = person ?? typedSingles.get(m.key) ?? voted(tally.get(m.key)) ?? byWord.get(m.key) ?? 'ORGANIZATION';
     return { ...m, kind };
   });
+}
+
+/** The type with the most votes; ties and no votes at all leave the name to the default. */
+function voted(v: Votes | undefined): EntityKind | null {
+  if (!v) return null;
+  const ranked = (['PERSON', 'LOCATION', 'ORGANIZATION'] as const).map((k) => [k, v[k]] as const).sort((a, b) => b[1] - a[1]);
+  return ranked[0]![1] > 0 && ranked[0]![1] > ranked[1]![1] ? ranked[0]![0] : null;
 }

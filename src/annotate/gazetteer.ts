@@ -183,6 +183,8 @@ const KNOWN_NAMES: readonly (readonly [GazetteerEntry['type'], string, readonly 
   ['LOCATION', 'Asia', ['Asia']],
   ['LOCATION', 'Africa', ['Africa']],
   ['LOCATION', 'Middle East', ['Middle East']],
+  // "the West" of geopolitics (demonym of "Western" above).
+  ['LOCATION', 'West', ['West']],
   ['LOCATION', 'Korean Peninsula', ['Korean Peninsula']],
   ['LOCATION', 'Taiwan', ['Taiwan']],
 ];
