@@ -104,6 +104,8 @@ export interface BatchOptions {
 
 /** A batch group while the batch is being clustered. */
 interface Group extends Profile {
+  /** Row of the group in the batch's score matrix. */
+  readonly slot: number;
   /** Batch positions of the members, ascending. */
   readonly members: number[];
   readonly barred: Set<string>;
@@ -243,7 +245,7 @@ export class StoryClusterer {
     const groupOf = new Map<number, Group>();
     let groups: Group[] = [];
     const startGroup = (i: number): Group => {
-      const g: Group = { ...emptyProfile(), members: [], barred: new Set(), apart: new Set() };
+      const g: Group = { ...emptyProfile(), slot: groups.length, members: [], barred: new Set(), apart: new Set() };
       groups.push(g);
       return g;
     };
@@ -277,12 +279,12 @@ export class StoryClusterer {
     const mayJoin = (a: Group, b: Group): boolean =>
       !a.members.some((i) => b.apart.has(batch[i]!.articleId)) && !b.members.some((i) => a.apart.has(batch[i]!.articleId));
     // Average linkage: scores of all pairs, the best pair merged, the merged group rescored.
-    const key = (a: Group, b: Group): string => `${a.members[0]}:${b.members[0]}`;
-    const pairScore = new Map<string, number>();
+    const slots = placeable.length;
+    const pairScore = new Float64Array(slots * slots).fill(-1);
     const rescore = (a: Group, b: Group): void => {
-      const [x, y] = a.members[0]! < b.members[0]! ? [a, b] : [b, a];
-      const s = mayJoin(x, y) ? this.#score(x, y)?.total ?? -1 : -1;
-      pairScore.set(key(x, y), s);
+      const s = mayJoin(a, b) ? this.#score(a, b)?.total ?? -1 : -1;
+      pairScore[a.slot * slots + b.slot] = s;
+      pairScore[b.slot * slots + a.slot] = s;
     };
     for (let x = 0; x < groups.length; x++) for (let y = x + 1; y < groups.length; y++) rescore(groups[x]!, groups[y]!);
     for (;;) {
@@ -290,7 +292,7 @@ export class StoryClusterer {
       let bestScore = threshold;
       for (let x = 0; x < groups.length; x++) {
         for (let y = x + 1; y < groups.length; y++) {
-          const s = pairScore.get(key(groups[x]!, groups[y]!)) ?? -1;
+          const s = pairScore[groups[x]!.slot * slots + groups[y]!.slot]!;
           if (s >= bestScore && (best === null || s > bestScore)) {
             best = [groups[x]!, groups[y]!];
             bestScore = s;
