@@ -142,6 +142,17 @@ describe('single names typed by what their mentions say across the article', () 
   });
 });
 
+describe('grouping across articles', () => {
+  const person = (text: string) => ({ start: 0, end: text.length, text, key: text.toLowerCase(), kind: 'PERSON' as const, canonical: text });
+  it('joins a surname to the one person it fits, not to a heading that ends with it', () => {
+    const entities = groupEntities([
+      { id: 'a', entities: [person('Mara Velk'), person('Velk')] },
+      { id: 'b', entities: [person('Ivo Marn on Velk'), person('Velk')] },
+    ]);
+    expect(entities.find((e) => e.variants.includes('Velk'))!.variants).toEqual(['Mara Velk', 'Velk']);
+  });
+});
+
 describe('sentences', () => {
   it('splits a long paragraph window by window exactly as a short one', () => {
     const unit = 'Gen. Okonjo met U.S. envoys at 9 a.m. in Varnholm. “We agreed,” he said. Did they? Yes! ';

@@ -202,6 +202,9 @@ export function startsWith(words: readonly string[], head: readonly string[]): b
   return head.every((w, i) => words[i] === w);
 }
 
+/** Words that join a title or a body's name, never a person's ("de" and "la" do: "Charles de Gaulle"). */
+const TITLE_CONNECTORS = new Set(['of', 'and', 'the', 'for', 'on']);
+
 /** Legal-form words that end a company's name without changing which company it is. */
 const LEGAL_FORMS = new Set(['inc', 'incorporated', 'corp', 'corporation', 'company', 'ltd', 'limited', 'llc', 'plc', 'co', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'spa', 'ab', 'oyj', 'asa']);
 
@@ -281,7 +284,10 @@ export function groupEntitiesWithMentions(articles: readonly Pick<AnnotatedArtic
     const candidates = list.filter(
       (o) => o !== u && o.words.length > u.words.length && compatible(u.kind, o.kind) && (endsWith(o.words, u.words) || (u.kind !== 'PERSON' && startsWith(o.words, u.words)) || (u.words.length === 1 && o.kind === 'PERSON' && o.words[0] === u.words[0])),
     );
-    const roots = new Set(candidates.map(find));
+    let roots = new Set(candidates.map(find));
+    // "Trump" fits "Donald Trump" and a heading run "James Comey on Trump": a name with a connector
+    // inside is a title or a body, not the full form of a person's surname.
+    if (roots.size > 1 && u.kind === 'PERSON') roots = new Set(candidates.filter((o) => o.kind === 'PERSON' && !o.words.some((w) => TITLE_CONNECTORS.has(w))).map(find));
     if (roots.size === 1) parent.set(u, [...roots][0]!);
   }
   // Same-type units whose names differ only in an initial ("V. Orban" / "Viktor Orban") stay apart: no evidence beyond a letter.
