@@ -193,7 +193,7 @@ function isCapitalised(word: string): boolean {
 function isNameWord(word: string, lower: string, cap: boolean): boolean {
   if (!cap) return camelCase(word);
   if (/^\p{Lu}{2,}$/u.test(word)) return !STOP.has(lower) || word.length > 2 || lookupName(word) !== null;
-  if (STOP.has(lower.replace(/['’](?:ve|re|ll|d|m|s)$/u, ''))) return false;
+  if (STOP.has(/['’]/u.test(lower) ? lower.replace(/['’](?:ve|re|ll|d|m|s)$/u, '') : lower)) return false;
   return true;
 }
 
