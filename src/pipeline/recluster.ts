@@ -9,12 +9,11 @@
  */
 import { StoryClusterer } from '../cluster/clusterer.js';
 import { buildThreads } from '../cluster/threads.js';
-import { compareStory } from '../compare/sources.js';
 import type { DossierConfig } from '../config.js';
 import { DossierError } from '../errors.js';
-import type { AnnotatedArticle, ArticleFeatures, ClusterDecision } from '../model.js';
+import type { ArticleFeatures, ClusterDecision } from '../model.js';
 import type { ClusterCorrection, Store, StoryRecord } from '../store/store.js';
-import { storyTitle } from './titles.js';
+import { compareStaleStories } from './compare-stories.js';
 
 /** What a correction or rebuild changed. */
 export interface ReclusterSummary {
@@ -97,9 +96,8 @@ export async function recluster(store: Store, config: DossierConfig): Promise<Re
   let moved = 0;
   for (const d of decisions) if (d.storyId !== before.get(d.articleId)) moved++;
   const storyIds = [...new Set(decisions.map((d) => d.storyId))].sort();
-  const stories: StoryRecord[] = [];
-  for (const storyId of storyIds) stories.push(await storyRecord(store, storyId, clusterer.members(storyId)));
-  await store.commit({ raws: [], articles: [], decisions, stories, threads: buildThreads(clusterer.storyNames(), config.thread) });
+  await store.commit({ raws: [], articles: [], decisions, stories: staleStories(storyIds, clusterer), threads: buildThreads(clusterer.storyNames(), config.thread) });
+  await compareStale(store, config, clusterer);
   return { articles: all.length, stories: storyIds.length, moved };
 }
 
@@ -124,16 +122,21 @@ async function replay(store: Store, config: DossierConfig): Promise<StoryCluster
 async function applyMoves(store: Store, config: DossierConfig, decisions: readonly ClusterDecision[], touched: readonly string[]): Promise<void> {
   await store.commit({ raws: [], articles: [], decisions, stories: [] });
   const clusterer = await replay(store, config);
-  const stories = await Promise.all(touched.map((id) => storyRecord(store, id, clusterer.members(id))));
-  await store.commit({ raws: [], articles: [], decisions: [], stories: stories.filter((s) => (s.comparison?.sources.length ?? 0) > 0), threads: buildThreads(clusterer.storyNames(), config.thread) });
+  await store.commit({ raws: [], articles: [], decisions: [], stories: staleStories(touched, clusterer), threads: buildThreads(clusterer.storyNames(), config.thread) });
+  await compareStale(store, config, clusterer);
 }
 
-async function storyRecord(store: Store, storyId: string, memberIds: readonly string[]): Promise<StoryRecord> {
-  const byId = new Map((await store.getArticles(memberIds)).map((a) => [a.id, a]));
-  const members = memberIds.map((id) => byId.get(id)).filter((a): a is AnnotatedArticle => !!a);
-  const dupes = await store.duplicateSources(memberIds);
-  const comparison = compareStory(storyId, members.map((article) => ({ article, duplicateSources: dupes.get(article.id) ?? [] })));
-  return { id: storyId, title: storyTitle(members), comparison };
+/**
+ * The stories to compare again, marked stale (emptied stories are left out: the store drops
+ * them). The compare stage then gives them their title and comparison, as after `analyze`.
+ */
+function staleStories(storyIds: readonly string[], clusterer: StoryClusterer): StoryRecord[] {
+  return storyIds.filter((id) => clusterer.members(id).length > 0).map((id) => ({ id, title: '', comparison: null }));
+}
+
+/** The compare stage over every stale story, configured as `analyze` runs it. */
+async function compareStale(store: Store, config: DossierConfig, clusterer: StoryClusterer): Promise<void> {
+  await compareStaleStories(store, (id) => clusterer.members(id), [], config.compare, () => buildThreads(clusterer.storyNames(), config.thread));
 }
 
 /**
