@@ -18,8 +18,8 @@ import type { StoryDigest } from '../store.js';
 import type { Batch, Placement, RawRecord, SearchHit, Store, StoreStats, StoryDetail, StoryQuery } from '../store.js';
 import type { ClusterCorrection, CopyRelation } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
+import { annotationsOf, articleFromRow, type Row } from '../rows.js';
 
-type Row = Record<string, unknown>;
 
 /** Opens (creating and migrating if needed) a SQLite store. `:memory:` gives a throwaway store. */
 export function openSqliteStore(path: string): SqliteStore {
@@ -430,40 +430,6 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }
-}
-
-/** Article fields that have their own column; everything else an annotator adds goes in `annotations`. */
-const ARTICLE_COLUMNS = new Set([
-  'id', 'contentHash', 'rawId', 'source', 'title', 'byline', 'published', 'publishedRule', 'outlet', 'language', 'url', 'text', 'credits', 'strategy',
-]);
-
-/**
- * The annotation layers of an article (sentences, entities, attributions and whatever later
- * annotators add), stored as one JSON document so a new layer needs no migration.
- */
-function annotationsOf(a: AnnotatedArticle): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(a).filter(([k]) => !ARTICLE_COLUMNS.has(k)));
-}
-
-function articleFromRow(row: Row): AnnotatedArticle {
-  const layers = JSON.parse(row['annotations'] as string) as Pick<AnnotatedArticle, 'sentences' | 'entities' | 'attributions'>;
-  return {
-    ...layers,
-    id: row['id'] as string,
-    contentHash: row['content_hash'] as string,
-    rawId: row['raw_id'] as string,
-    source: row['source'] as string,
-    title: (row['title'] as string | null) ?? null,
-    byline: (row['byline'] as string | null) ?? null,
-    published: (row['published'] as string | null) ?? null,
-    publishedRule: (row['published_rule'] as string | null) ?? null,
-    outlet: (row['outlet'] as string | null) ?? null,
-    language: (row['language'] as string | null) ?? null,
-    url: (row['url'] as string | null) ?? null,
-    text: row['text'] as string,
-    credits: JSON.parse(row['credits'] as string) as string[],
-    strategy: row['strategy'] as string,
-  };
 }
 
 /** Turns user words into an FTS5 query of quoted terms (AND), so punctuation never breaks it. */

@@ -1,0 +1,41 @@
+/**
+ * How an article maps onto a table row, shared by every SQL store so they read and write
+ * articles the same way: the fields with their own column, and the annotation layers stored
+ * as one JSON document (a new layer needs no migration).
+ */
+import type { AnnotatedArticle } from '../model.js';
+
+/** A row as a SQL driver returns it. */
+export type Row = Record<string, unknown>;
+
+/** Article fields that have their own column; everything else an annotator adds goes in `annotations`. */
+const ARTICLE_COLUMNS = new Set([
+  'id', 'contentHash', 'rawId', 'source', 'title', 'byline', 'published', 'publishedRule', 'outlet', 'language', 'url', 'text', 'credits', 'strategy',
+]);
+
+/** The annotation layers of an article (sentences, entities, attributions, quotes, times…). */
+export function annotationsOf(a: AnnotatedArticle): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(a).filter(([k]) => !ARTICLE_COLUMNS.has(k)));
+}
+
+/** The article a row of the `articles` table holds. */
+export function articleFromRow(row: Row): AnnotatedArticle {
+  const layers = JSON.parse(row['annotations'] as string) as Pick<AnnotatedArticle, 'sentences' | 'entities' | 'attributions'>;
+  return {
+    ...layers,
+    id: row['id'] as string,
+    contentHash: row['content_hash'] as string,
+    rawId: row['raw_id'] as string,
+    source: row['source'] as string,
+    title: (row['title'] as string | null) ?? null,
+    byline: (row['byline'] as string | null) ?? null,
+    published: (row['published'] as string | null) ?? null,
+    publishedRule: (row['published_rule'] as string | null) ?? null,
+    outlet: (row['outlet'] as string | null) ?? null,
+    language: (row['language'] as string | null) ?? null,
+    url: (row['url'] as string | null) ?? null,
+    text: row['text'] as string,
+    credits: JSON.parse(row['credits'] as string) as string[],
+    strategy: row['strategy'] as string,
+  };
+}
