@@ -210,6 +210,8 @@ describe('bad input stays bounded', () => {
     // One paragraph of 16,000 sentences: V8's segmenter alone took half a minute on this.
     ['1 MB paragraph of sentences', 'VIKTOR ORBAN MET WANG XIAOHONG IN BUDAPEST. Then he left. '.repeat(16000)],
     ['unbalanced quotes', 'He said "this never ends and Orban said « nope and „ what '.repeat(3000)],
+    // A megabyte of opening marks with no closing one: half a minute when each mark scanned ahead.
+    ['1 MB of opening quotation marks', '“'.repeat(1_000_000)],
     ['1 MB paragraph', 'Viktor Orban met Wang Xiaohong in Budapest on Sunday, Reuters reported, and "fine" he said '.repeat(11000)],
   ])('%s', (_name, text) => {
     const t0 = performance.now();

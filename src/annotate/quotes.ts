@@ -69,6 +69,19 @@ export function findQuotes(text: string, sentences: readonly Sentence[], entitie
 /** Pairs quotation marks paragraph by paragraph; an opening mark with no closing mark nearby is left unpaired. */
 export function pairQuotationMarks(text: string): Candidate[] {
   const out: Candidate[] = [];
+  // For each closing mark, the first place at or after the last search where it closes a quote.
+  // Searches only move forward, so each mark's scan crosses the text once: a megabyte of opening
+  // marks with no closing one (which took half a minute scanned from every mark) stays linear.
+  const found = new Map<string, number>();
+  const nextClosing = (mark: string, from: number): number => {
+    const known = found.get(mark);
+    if (known !== undefined && (known >= from || known === Infinity)) return known;
+    let at = text.indexOf(mark, from);
+    while (at >= 0 && !isClosing(text, at)) at = text.indexOf(mark, at + 1);
+    const next = at < 0 ? Infinity : at;
+    found.set(mark, next);
+    return next;
+  };
   let i = 0;
   const n = text.length;
   let paraEnd = text.indexOf('\n', 0);
@@ -85,8 +98,8 @@ export function pairQuotationMarks(text: string): Candidate[] {
       continue;
     }
     const limit = Math.min(paraEnd, i + MAX_QUOTE);
-    let j = i + 1;
-    while (j < limit && !(closers.includes(text[j]!) && isClosing(text, j))) j++;
+    let j = Infinity;
+    for (const c of closers) j = Math.min(j, nextClosing(c, i + 1));
     if (j < limit) {
       out.push({ start: i, end: j + 1 });
       i = j + 1;
