@@ -2,14 +2,9 @@
 import type { Command } from 'commander';
 import { annotateArticle } from '../../annotate/index.js';
 import { contentHash } from '../../dedupe/fingerprint.js';
-import { Messages } from '../../diagnostics.js';
-import { DossierError } from '../../errors.js';
-import { learnBoilerplate } from '../../extract/boilerplate.js';
-import { extractArticle } from '../../extract/index.js';
-import { checkPaths, readFileItems, walkFiles, type IngestItem } from '../../ingest/files.js';
 import type { AnnotatedArticle } from '../../model.js';
-import { EXIT } from '../exit-codes.js';
 import { loadConfig, type GlobalFlags } from '../options.js';
+import { eachPage } from '../pages.js';
 import { configOption, out, type JsonFlag } from '../shared.js';
 
 type Flags = GlobalFlags & JsonFlag;
@@ -60,34 +55,9 @@ function formatHuman(a: AnnotatedArticle): string {
   return lines.join('\n');
 }
 
-/** Boilerplate is learned from the files given together, as `analyze` learns it per batch. */
 async function runAnnotate(files: string[], flags: Flags): Promise<number> {
-  await checkPaths(files);
-  const config = loadConfig(flags);
-  const items: IngestItem[] = [];
-  for await (const file of walkFiles(files)) for await (const item of readFileItems(file)) items.push(item);
-  const docs = items.flatMap((i) => (i.ok ? [i.doc] : []));
-  const boilerplate = learnBoilerplate(docs.filter((d) => d.bodyFormat !== 'html'), config.boilerplate);
-  let failed = 0;
-  for (const item of items) {
-    if (!item.ok) {
-      failed++;
-      report(item.failure.source, item.failure.code, item.failure.message, flags);
-      continue;
-    }
-    try {
-      const extracted = extractArticle(item.doc, { config: config.extract, boilerplate, messages: new Messages() });
-      const a = annotateArticle(extracted, contentHash(extracted.text));
-      out(flags.json ? JSON.stringify(annotationRecord(a)) : formatHuman(a));
-    } catch (err) {
-      failed++;
-      report(item.doc.source, err instanceof DossierError ? err.code : 'annotate:failed', (err as Error).message, flags);
-    }
-  }
-  return failed > 0 ? EXIT.partial : EXIT.ok;
-}
-
-function report(source: string, code: string, message: string, flags: JsonFlag): void {
-  if (flags.json) out(JSON.stringify({ source, error: { code, message } }));
-  process.stderr.write(`dossier: ${message} [${code}]\n`);
+  return eachPage(files, loadConfig(flags), flags, 'annotate', (extracted) => {
+    const a = annotateArticle(extracted, contentHash(extracted.text));
+    out(flags.json ? JSON.stringify(annotationRecord(a)) : formatHuman(a));
+  });
 }
