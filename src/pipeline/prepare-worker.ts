@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DossierConfig } from '../config.js';
 import type { RawDocument } from '../model.js';
-import { prepareDocuments } from './analyze.js';
+import { prepareDocuments } from './prepare.js';
 import type { PrepareReply, PrepareRequest } from './workers.js';
 
 const port = parentPort;

@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { DossierConfig } from '../config.js';
 import { DossierError } from '../errors.js';
 import type { RawDocument } from '../model.js';
-import type { PreparedDocument } from './analyze.js';
+import type { PreparedDocument } from './prepare.js';
 
 /** A job sent to a worker. The original bytes stay behind: the stages never read them. */
 export interface PrepareRequest {
