@@ -210,6 +210,8 @@ describe('bad input stays bounded', () => {
     // One paragraph of 16,000 sentences: V8's segmenter alone took half a minute on this.
     ['1 MB paragraph of sentences', 'VIKTOR ORBAN MET WANG XIAOHONG IN BUDAPEST. Then he left. '.repeat(16000)],
     ['unbalanced quotes', 'He said "this never ends and Orban said « nope and „ what '.repeat(3000)],
+    // One endless capitalised run: it overflowed the stack (and at 1 MB the heap) before runs were bounded.
+    ['1 MB run of names and connectors', 'Aaron and Bexley and '.repeat(50_000)],
     // A megabyte of opening marks with no closing one: half a minute when each mark scanned ahead.
     ['1 MB of opening quotation marks', '“'.repeat(1_000_000)],
     ['1 MB paragraph', 'Viktor Orban met Wang Xiaohong in Budapest on Sunday, Reuters reported, and "fine" he said '.repeat(11000)],

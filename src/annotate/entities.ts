@@ -27,6 +27,13 @@ const STOP = new Set([
 /** Months and weekdays: capitalised but times, not names (May is a name only after an honorific or given name). */
 const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
+/**
+ * The longest run of capitalised words (and connectors) taken as one candidate name. Real names
+ * stay far below ("Radio Free Europe/Radio Liberty", "North Atlantic Treaty Organization"); the
+ * bound keeps 1 MB of "Aaron and Bexley and …" from growing one run (and its splitting) without end.
+ */
+const MAX_RUN = 16;
+
 /** Capitalised abbreviations of things, not names. */
 const NOT_NAMES = new Set(['ai', 'ceo', 'cfo', 'gdp', 'tv', 'pm', 'am', 'ev', 'evs', 'it', 'id', 'ok', 'uk-based', 'covid', 'covid-19', 'lng', 'vat', 'faq', 'pdf', 'usd', 'eur', 'ii', 'iii', 'iv']);
 
@@ -229,7 +236,8 @@ function findInSentence(text: string, sentence: Sentence, tokens: readonly Token
     }
     const i0 = i;
     let j = i + 1;
-    while (j < tokens.length) {
+    // A name is a few words: a longer run is a list or a heading, cut so no run grows with the input.
+    while (j < tokens.length && j - i0 < MAX_RUN) {
       const w = tokens[j]!;
       // A possessive ends a name: "Xi Jinping's Belt and Road Initiative" is two.
       if (/['’]s?$/u.test(tokens[j - 1]!.text) && /\p{Lu}/u.test(tokens[j - 1]!.text[0]!)) break;
