@@ -6,13 +6,14 @@ import { sharedDir } from '../eval/suite.js';
 import type { BenchSuite } from './suite.js';
 import { apiBench } from './suites/api.js';
 import { extractionBench } from './suites/extraction.js';
-import { pipelineBench } from './suites/pipeline.js';
-import { throughputBench } from './suites/throughput.js';
+import { clusteringBench } from './suites/clustering.js';
 import { annotateBench } from './suites/annotate.js';
+import { pipelineBench } from './suites/pipeline.js';
 import { compareBench } from './suites/compare.js';
+import { throughputBench } from './suites/throughput.js';
 
 /** Every benchmark suite. */
-const SUITES: readonly BenchSuite[] = [extractionBench, pipelineBench, apiBench, compareBench, throughputBench, annotateBench];
+const SUITES: readonly BenchSuite[] = [extractionBench, pipelineBench, apiBench, throughputBench, clusteringBench, compareBench, annotateBench];
 
 const wanted = process.argv.slice(2);
 const shared = sharedDir();
