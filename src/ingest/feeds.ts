@@ -9,7 +9,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import type { SuppliedMetadata } from '../model.js';
-import type { IngestItem } from './files.js';
+import type { IngestItem } from './items.js';
 import { makeRawDocument } from './raw.js';
 
 /** Does this text look like a feed, and which kind? */

@@ -9,8 +9,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import type { IngestItem } from './files.js';
-import { recordItem } from './files.js';
+import type { IngestItem } from './items.js';
+import { recordItem } from './items.js';
 
 /** Files at least this big are streamed; below it, reading whole is faster and detects encodings. */
 export const STREAM_MIN_BYTES = 16 * 1024 * 1024;

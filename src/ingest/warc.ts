@@ -9,7 +9,7 @@
  */
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { isDossierError } from '../errors.js';
-import type { IngestItem } from './files.js';
+import type { IngestItem } from './items.js';
 import { decodeText } from './decode.js';
 import { makeRawDocument } from './raw.js';
 
