@@ -58,7 +58,11 @@ export function formatStory(st: StoryDetail, why: boolean): string {
     for (const d of st.decisions) {
       lines.push(`  ${d.articleId}: ${d.action} — ${d.reason}`);
       for (const c of d.candidates.slice(0, 3)) {
-        lines.push(`      candidate ${c.storyId}: total ${c.score.total.toFixed(3)} (text ${c.score.text.toFixed(3)}, names ${c.score.names.toFixed(3)}, time ${c.score.time.toFixed(3)})`);
+        const extra = [
+          c.score.dates !== undefined ? `, dates ${c.score.dates.toFixed(3)}` : '',
+          c.score.rivals ? `, rivals ${c.score.rivals[0]} / ${c.score.rivals[1]}` : '',
+        ].join('');
+        lines.push(`      candidate ${c.storyId}: total ${c.score.total.toFixed(3)} (text ${c.score.text.toFixed(3)}, names ${c.score.names.toFixed(3)}, time ${c.score.time.toFixed(3)}${extra})`);
       }
     }
     if (st.threadInfo) lines.push(`  thread: ${st.threadInfo.reason}`);
@@ -119,6 +123,10 @@ function formatComparison(cmp: StoryDetail['comparison']): string[] {
       const first = e.passages?.[0];
       if (first) lines.push(`      “${short(first.from, 110)}”`, `    ≈ “${short(first.to, 110)}”`);
     }
+  }
+  if (cmp.earlierReuse && cmp.earlierReuse.length > 0) {
+    lines.push('', 'Text reused from earlier stories');
+    for (const r of cmp.earlierReuse) lines.push(`  ${r.from} ${r.kind} ${r.to} of story ${r.storyId} (${Math.round(r.strength * 100)} % aligned) — ${r.why}`);
   }
   if (cmp.brief && cmp.brief.sentences.length > 0) {
     lines.push('', `Brief: ${cmp.brief.headline}`);
