@@ -18,7 +18,7 @@ export interface CorpusSpec {
 }
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same corpus everywhere. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -7,7 +7,6 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { Messages } from '../diagnostics.js';
-import type { Found } from '../model.js';
 import { collectBlocks, filterBlocks, type Block, type NodeLike } from './blocks.js';
 import { parseDocument, type DomDocument, type DomElement } from './dom.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
@@ -16,16 +15,8 @@ import { creditsOfBlocks } from './credits.js';
 import { flatBlocks, nestingDepth } from './flat.js';
 
 /** What the HTML extractor returns before the orchestrator adds ids and supplied metadata. */
-export interface HtmlExtraction {
+export interface HtmlExtraction extends PageMetadata {
   readonly text: string;
-  readonly title: string | null;
-  readonly byline: string | null;
-  readonly published: Found<string> | null;
-  readonly modified: Found<string> | null;
-  readonly outlet: string | null;
-  readonly language: string | null;
-  readonly url: string | null;
-  readonly section: string | null;
   readonly credits: readonly string[];
   readonly strategy: string;
 }

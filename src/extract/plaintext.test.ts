@@ -319,13 +319,7 @@ describe('line parsers', () => {
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/plaintext/', import.meta.url));
 
-interface ExpectedMeta {
-  readonly title: string | null;
-  readonly byline: string | null;
-  readonly published: string | null;
-  readonly publishedRule: string | null;
-  readonly outlet: string | null;
-  readonly credits: readonly string[];
+interface ExpectedMeta extends Omit<PlainTextResult, 'text'> {
   /** The distinct diagnostic origins the case must produce, sorted. */
   readonly origins: readonly string[];
 }

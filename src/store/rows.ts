@@ -1,9 +1,11 @@
 /**
- * How an article maps onto a table row, shared by every SQL store so they read and write
- * articles the same way: the fields with their own column, and the annotation layers stored
+ * How articles and raw inputs map onto table rows, shared by every SQL store so they read
+ * and write them the same way: the fields with their own column, and the annotation layers stored
  * as one JSON document (a new layer needs no migration).
  */
+import type { Diagnostic } from '../diagnostics.js';
 import type { AnnotatedArticle } from '../model.js';
+import type { RawRecord } from './store.js';
 
 /** A row as a SQL driver returns it. */
 export type Row = Record<string, unknown>;
@@ -37,5 +39,19 @@ export function articleFromRow(row: Row): AnnotatedArticle {
     text: row['text'] as string,
     credits: JSON.parse(row['credits'] as string) as string[],
     strategy: row['strategy'] as string,
+  };
+}
+
+/** The raw input a row of the `raw_documents` table holds. */
+export function rawFromRow(r: Row): RawRecord {
+  return {
+    id: r['id'] as string,
+    source: r['source'] as string,
+    bodyFormat: (r['body_format'] as RawRecord['bodyFormat']) ?? null,
+    encoding: (r['encoding'] as string | null) ?? null,
+    bytes: r['bytes'] ? new Uint8Array(r['bytes'] as Buffer) : null,
+    status: r['status'] as RawRecord['status'],
+    articleId: (r['article_id'] as string | null) ?? null,
+    diagnostics: JSON.parse(r['diagnostics'] as string) as Diagnostic[],
   };
 }

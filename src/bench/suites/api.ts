@@ -17,19 +17,8 @@ import type { AnnotatedArticle, ClusterDecision, EntityMention, Sentence, StoryC
 import { createApp } from '../../serve/app.js';
 import { openStore } from '../../store/open.js';
 import type { ArticleRecord, Store, StoryRecord } from '../../store/store.js';
+import { rng } from '../corpus.js';
 import { peakRssMiB, type BenchSuite } from '../suite.js';
-
-/** A small deterministic PRNG (mulberry32), so every run builds the same store. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['kor', 'va', 'na', 'del', 'mar', 'sten', 'lu', 'ka', 'ri', 'on', 'bel', 'tas', 'ver', 'dan', 'mi', 'ro', 'sa', 'gen'];
 /** Names are built from other syllables than common words, as real names are rarer than words. */
@@ -48,7 +37,7 @@ function capital(w: string): string {
 
 /** Builds `n` synthetic articles in stories of 1–9 articles from 60 outlets over two years. */
 export async function generateStore(store: Store, n: number, seed = 7): Promise<{ storyIds: string[]; names: string[] }> {
-  const rand = prng(seed);
+  const rand = rng(seed);
   const vocabulary = Array.from({ length: 3000 }, () => word(rand, 2 + Math.floor(rand() * 2)));
   const names = Array.from({ length: 2000 }, () => `${capital(word(rand, 2, NAME_SYLLABLES))} ${capital(word(rand, 2 + Math.floor(rand() * 2), NAME_SYLLABLES))}`);
   const outlets = Array.from({ length: 60 }, (_, i) => `${capital(word(rand, 2))} ${['Herald', 'Post', 'Courier', 'Times', 'Review'][i % 5]}`);
@@ -156,7 +145,7 @@ export const apiBench: BenchSuite = {
       const { storyIds, names } = await generateStore(store, n);
       lines.push(`  store: ${n} articles in ${storyIds.length} stories, generated in ${((performance.now() - t0) / 1000).toFixed(1)} s (SQLite file)`);
       const app = createApp({ store, config: resolveConfig({ db: file }), host: '127.0.0.1' });
-      const rand = prng(11);
+      const rand = rng(11);
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
       const cases: { name: string; path: () => string }[] = [
         { name: 'GET /api/stories (first page)', path: () => '/api/stories' },

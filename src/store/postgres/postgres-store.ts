@@ -15,12 +15,11 @@
  * in their own schema (the tests use one schema per test).
  */
 import pg from 'pg';
-import type { Diagnostic } from '../../diagnostics.js';
 import { DossierError } from '../../errors.js';
 import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, StoryArticleRef, StoryComparison, StorySummary, Thread } from '../../model.js';
 import type { Batch, ClusterCorrection, CopyRelation, Placement, RawRecord, SearchHit, Store, StoreStats, StoryDetail, StoryQuery } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
-import { annotationsOf, articleFromRow, type Row } from '../rows.js';
+import { annotationsOf, articleFromRow, rawFromRow, type Row } from '../rows.js';
 
 
 /** Advisory lock keys: (Dossier's class, which lock). Any fixed numbers that differ from each other. */
@@ -302,16 +301,7 @@ export class PostgresStore implements Store {
 
   async rejected(): Promise<RawRecord[]> {
     const rows = await this.#rows(`SELECT * FROM raw_documents WHERE status = 'rejected' ORDER BY source`);
-    return rows.map((r) => ({
-      id: r['id'] as string,
-      source: r['source'] as string,
-      bodyFormat: (r['body_format'] as RawRecord['bodyFormat']) ?? null,
-      encoding: (r['encoding'] as string | null) ?? null,
-      bytes: r['bytes'] ? new Uint8Array(r['bytes'] as Buffer) : null,
-      status: 'rejected',
-      articleId: null,
-      diagnostics: JSON.parse(r['diagnostics'] as string) as Diagnostic[],
-    }));
+    return rows.map(rawFromRow);
   }
 
   async search(query: string, limit = 20): Promise<SearchHit[]> {

@@ -4,7 +4,6 @@
  * after the last complete batch.
  */
 import Database from 'better-sqlite3';
-import type { Diagnostic } from '../../diagnostics.js';
 import { DossierError } from '../../errors.js';
 import type {
   AnnotatedArticle,
@@ -18,7 +17,7 @@ import type { StoryDigest } from '../store.js';
 import type { Batch, Placement, RawRecord, SearchHit, Store, StoreStats, StoryDetail, StoryQuery } from '../store.js';
 import type { ClusterCorrection, CopyRelation } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
-import { annotationsOf, articleFromRow, type Row } from '../rows.js';
+import { annotationsOf, articleFromRow, rawFromRow, type Row } from '../rows.js';
 
 
 /** Opens (creating and migrating if needed) a SQLite store. `:memory:` gives a throwaway store. */
@@ -348,16 +347,7 @@ export class SqliteStore implements Store {
 
   async rejected(): Promise<RawRecord[]> {
     const rows = this.#db.prepare(`SELECT * FROM raw_documents WHERE status = 'rejected' ORDER BY source`).all() as Row[];
-    return rows.map((r) => ({
-      id: r['id'] as string,
-      source: r['source'] as string,
-      bodyFormat: (r['body_format'] as RawRecord['bodyFormat']) ?? null,
-      encoding: (r['encoding'] as string | null) ?? null,
-      bytes: r['bytes'] ? new Uint8Array(r['bytes'] as Buffer) : null,
-      status: 'rejected',
-      articleId: null,
-      diagnostics: JSON.parse(r['diagnostics'] as string) as Diagnostic[],
-    }));
+    return rows.map(rawFromRow);
   }
 
   async search(query: string, limit = 20): Promise<SearchHit[]> {
