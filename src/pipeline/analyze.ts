@@ -272,11 +272,10 @@ export async function commitBatch(
 
   // Compare later, once per run (pipeline/compare-stories.ts): here the touched stories are
   // only marked stale, with a provisional title from this batch's articles.
-  const stories: StoryRecord[] = [];
-  for (const storyId of [...result.touched].sort()) {
-    const inBatch = articles.filter((a) => clusterer.members(storyId).includes(a.article.id)).map((a) => a.article);
-    stories.push({ id: storyId, title: storyTitle(inBatch), comparison: null });
-  }
+  // `decisions` is index-aligned with `articles`: each says which story its article joined.
+  const inBatch = new Map<string, AnnotatedArticle[]>();
+  decisions.forEach((d, k) => inBatch.set(d.storyId, [...(inBatch.get(d.storyId) ?? []), articles[k]!.article]));
+  const stories: StoryRecord[] = [...result.touched].sort().map((storyId) => ({ id: storyId, title: storyTitle(inBatch.get(storyId) ?? []), comparison: null }));
 
   await store.commit({ raws, articles, decisions, stories, copies });
   // Our own placements are in the clusterer already: move the cursor past them.
