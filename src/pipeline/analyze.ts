@@ -9,7 +9,7 @@ import type { DossierConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { DossierError } from '../errors.js';
 import type { IngestItem } from '../ingest/files.js';
-import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, RawDocument } from '../model.js';
+import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, RawDocument, Thread } from '../model.js';
 import { sha256Hex } from '../util/hash.js';
 import type { ArticleRecord, RawRecord, Store, StoryRecord, CopyRelation } from '../store/store.js';
 import { compareStaleStories } from './compare-stories.js';
@@ -118,20 +118,20 @@ export async function analyze(
     }
     await flush();
     while (inFlight.length > 0) await commitOldest();
+
+    // Under the writer lock and caught up, so the last writer to finish compares and links every
+    // story. Stale stories left by an interrupted run are compared here too, on the pool when
+    // the run has one.
+    const running = pool as PreparePool | null;
+    await store.exclusive(async () => {
+      await replica.catchUp(store);
+      const threads = (): readonly Thread[] => buildThreads(clusterer.storyNames(), config.thread);
+      await compareStaleStories(store, (id) => clusterer.members(id), diagnostics, config.compare, threads, running ? (job) => running.compare(job) : undefined);
+      if (touched.size > 0) await store.commit({ raws: [], articles: [], decisions: [], stories: [], threads: threads() });
+    });
   } finally {
     await (pool as PreparePool | null)?.close();
   }
-
-  // Under the writer lock and caught up, so the last writer to finish compares and links every
-  // story. Stale stories left by an interrupted run are compared here too.
-  await store.exclusive(async () => {
-    await replica.catchUp(store);
-    await compareStaleStories(store, (id) => clusterer.members(id), diagnostics, config.compare, () => buildThreads(clusterer.storyNames(), config.thread));
-    if (touched.size > 0) {
-      const threads = buildThreads(clusterer.storyNames(), config.thread);
-      await store.commit({ raws: [], articles: [], decisions: [], stories: [], threads });
-    }
-  });
 
   return {
     read: totals.read,

@@ -6,9 +6,10 @@
  * leaves them marked and the next run compares them.
  */
 import { storyAnnotations } from '../annotate/index.js';
-import { loadGazetteer } from '../compare/places.js';
 import type { EarlierArticle } from '../compare/earlier.js';
-import { compareStory, type CompareOptions } from '../compare/sources.js';
+import { loadGazetteer, type Gazetteer } from '../compare/places.js';
+import { compareStory, type ArticleWithCopies, type CompareOptions } from '../compare/sources.js';
+import { DEFAULT_CONFIG, type CompareConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { AnnotatedArticle, StoryComparison, Thread } from '../model.js';
 import type { Store, StoryRecord } from '../store/store.js';
@@ -17,38 +18,79 @@ import { storyTitle } from './titles.js';
 /** How many stories are compared and written per transaction. */
 const CHUNK = 100;
 
+/** Everything one story's comparison needs: plain data, so it can be sent to a worker thread. */
+export interface CompareJob {
+  readonly storyId: string;
+  readonly members: readonly ArticleWithCopies[];
+  readonly earlier: readonly EarlierArticle[];
+  readonly config: CompareConfig;
+}
+
+/** A story's comparison and what went wrong making it. */
+export interface CompareOutcome {
+  readonly comparison: StoryComparison;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Runs comparison jobs: in this thread by default, or on the worker pool. */
+export type CompareRunner = (job: CompareJob) => Promise<CompareOutcome>;
+
 /**
- * Compares every stale story; `members` gives a story's article ids in placement order.
- * A story whose comparison throws gets a minimal comparison (its sources) and a diagnostic,
- * so one pathological story cannot stop the others or loop forever.
+ * Compares one story (pure). A story whose comparison throws gets a minimal comparison (its
+ * sources) and a diagnostic, so one pathological story cannot stop the others or loop forever.
+ */
+export function runCompareJob(job: CompareJob, gazetteer: Gazetteer): CompareOutcome {
+  const diagnostics: Diagnostic[] = [];
+  const options: CompareOptions = { ...job.config, gazetteer, ...(job.earlier.length ? { earlier: job.earlier } : {}) };
+  const comparison = safeCompare(job.storyId, job.members, diagnostics, options);
+  return { comparison, diagnostics };
+}
+
+/** A runner in this thread, with one gazetteer for the run (building it takes tens of milliseconds). */
+export function localCompareRunner(): CompareRunner {
+  let gazetteer: Gazetteer | null = null;
+  return (job) => {
+    gazetteer ??= loadGazetteer();
+    return Promise.resolve(runCompareJob(job, gazetteer));
+  };
+}
+
+/**
+ * Compares every stale story; `members` gives a story's article ids in placement order. This
+ * thread loads each story's articles and writes the results; `run` compares, so with a worker
+ * pool the stories of a chunk are compared in parallel while the next ones are loaded.
  */
 export async function compareStaleStories(
   store: Store,
   members: (storyId: string) => readonly string[],
   diagnostics: Diagnostic[] = [],
-  options: CompareOptions = {},
+  config: CompareConfig = DEFAULT_CONFIG.compare,
   threads?: () => readonly Thread[],
+  run: CompareRunner = localCompareRunner(),
 ): Promise<number> {
   let compared = 0;
-  // One gazetteer for the run: building it takes tens of milliseconds, once per story adds up.
-  let shared: CompareOptions | null = null;
   // Threads (built at most once per run, when a story is compared) give each story its earlier stories.
   let threadOf: Map<string, Thread> | null = null;
   for (;;) {
     const ids = await store.storiesToCompare(CHUNK);
     if (ids.length === 0) return compared;
-    const records: StoryRecord[] = [];
+    const pending: Promise<{ record: StoryRecord; diagnostics: readonly Diagnostic[] }>[] = [];
     for (const storyId of ids) {
       const memberIds = members(storyId);
       const articles = await store.getArticles(memberIds);
       const dupes = await store.duplicateSources(memberIds);
-      const withCopies = articles.map((article) => ({ article, duplicateSources: dupes.get(article.id) ?? [] }));
-      shared ??= { ...options, gazetteer: options.gazetteer ?? loadGazetteer() };
       threadOf ??= new Map((threads?.() ?? []).flatMap((t) => t.storyIds.map((id) => [id, t] as const)));
       const earlier = await earlierArticles(store, storyId, articles, threadOf.get(storyId), members);
-      records.push({ id: storyId, title: storyTitle(articles), comparison: safeCompare(storyId, withCopies, articles, diagnostics, earlier.length ? { ...shared, earlier } : shared) });
+      const job: CompareJob = { storyId, members: articles.map((article) => ({ article, duplicateSources: dupes.get(article.id) ?? [] })), earlier, config };
+      const title = storyTitle(articles);
+      pending.push(
+        run(job).then((outcome) => ({ record: { id: storyId, title, comparison: outcome.comparison }, diagnostics: outcome.diagnostics })),
+      );
     }
-    await store.commit({ raws: [], articles: [], decisions: [], stories: records });
+    // Results are taken in the order the store listed the stories, whichever finished first.
+    const done = await Promise.all(pending);
+    for (const d of done) diagnostics.push(...d.diagnostics);
+    await store.commit({ raws: [], articles: [], decisions: [], stories: done.map((d) => d.record) });
     compared += ids.length;
   }
 }
@@ -82,13 +124,8 @@ async function earlierArticles(
     .flatMap((c) => c.articles.map((article) => ({ storyId: c.storyId, article })));
 }
 
-function safeCompare(
-  storyId: string,
-  withCopies: { article: AnnotatedArticle; duplicateSources: readonly string[] }[],
-  articles: readonly AnnotatedArticle[],
-  diagnostics: Diagnostic[],
-  options: CompareOptions = {},
-): StoryComparison {
+function safeCompare(storyId: string, withCopies: readonly ArticleWithCopies[], diagnostics: Diagnostic[], options: CompareOptions): StoryComparison {
+  const articles = withCopies.map((m) => m.article);
   try {
     // Canonical entities and grouped quotes of the story ride along with its comparison.
     return { ...compareStory(storyId, withCopies, options), ...storyAnnotations(articles) };

@@ -1,6 +1,6 @@
 /**
- * The worker pool gives the same store as the main thread: extract, annotate and features are
- * pure, and the clusterer and store writer stay single-writer whatever the pool size.
+ * The worker pool gives the same store as the main thread: extract, annotate, features and story
+ * comparison are pure, and the clusterer and store writer stay single-writer whatever the pool size.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../config.js';
@@ -21,7 +21,9 @@ async function run(workers: number, workerScript?: URL): Promise<unknown> {
   // Small batches, so several are in flight on the pool at once.
   await analyze(store, readInputs(['examples/sample']), { config: resolveConfig({ batchSize: 3 }), workers, ...(workerScript ? { workerScript } : {}) });
   const stories = await store.listStories();
-  return { stats: await store.stats(), stories: stories.map((s) => ({ id: s.id, title: s.title, articles: s.articles.map((a) => a.id) })) };
+  // Comparisons too: with a pool they are made on the workers, in whatever order they finish.
+  const comparisons = await Promise.all(stories.map(async (s) => (await store.getStory(s.id))?.comparison));
+  return { stats: await store.stats(), stories: stories.map((s) => ({ id: s.id, title: s.title, articles: s.articles.map((a) => a.id) })), comparisons };
 }
 
 describe('worker pool', () => {

@@ -15,23 +15,28 @@ import { Worker } from 'node:worker_threads';
 import type { DossierConfig } from '../config.js';
 import { DossierError } from '../errors.js';
 import type { RawDocument } from '../model.js';
+import type { CompareJob, CompareOutcome } from './compare-stories.js';
 import type { PreparedDocument } from './prepare.js';
 
-/** A job sent to a worker. The original bytes stay behind: the stages never read them. */
-export interface PrepareRequest {
-  readonly id: number;
-  readonly docs: readonly Omit<RawDocument, 'raw'>[];
-}
+/**
+ * A job sent to a worker: a batch's per-document stages (the original bytes stay behind: the
+ * stages never read them), or one story's comparison.
+ */
+export type WorkerRequest =
+  | { readonly id: number; readonly kind: 'prepare'; readonly docs: readonly Omit<RawDocument, 'raw'>[] }
+  | { readonly id: number; readonly kind: 'compare'; readonly job: CompareJob };
 
 /** A worker's answer. */
-export type PrepareReply =
-  | { readonly id: number; readonly ok: true; readonly prepared: PreparedDocument[] }
+export type WorkerReply =
+  | { readonly id: number; readonly ok: true; readonly value: PreparedDocument[] | CompareOutcome }
   | { readonly id: number; readonly ok: false; readonly message: string };
 
-/** Runs the per-document stages of batches on worker threads. */
+/** Runs the per-document stages of batches, and story comparisons, on worker threads. */
 export interface PreparePool {
   readonly size: number;
   prepare(docs: readonly RawDocument[]): Promise<PreparedDocument[]>;
+  /** Compares one story on the next free worker (a {@link CompareRunner}). */
+  compare(job: CompareJob): Promise<CompareOutcome>;
   close(): Promise<void>;
 }
 
@@ -50,8 +55,8 @@ export function autoWorkerCount(): number {
 }
 
 interface Job {
-  readonly request: PrepareRequest;
-  readonly resolve: (prepared: PreparedDocument[]) => void;
+  readonly request: WorkerRequest;
+  readonly resolve: (value: PreparedDocument[] | CompareOutcome) => void;
   readonly reject: (err: Error) => void;
 }
 
@@ -76,13 +81,13 @@ export function startPreparePool(size: number, config: DossierConfig, script: UR
     }
   };
   for (const worker of workers) {
-    worker.on('message', (reply: PrepareReply) => {
+    worker.on('message', (reply: WorkerReply) => {
       const job = running.get(worker);
       running.delete(worker);
       idle.push(worker);
       if (job) {
-        if (reply.ok) job.resolve(reply.prepared);
-        else job.reject(new DossierError('pipeline:worker-failed', `worker thread: expected prepared documents, found an error (${reply.message})`));
+        if (reply.ok) job.resolve(reply.value);
+        else job.reject(new DossierError('pipeline:worker-failed', `worker thread: expected a ${job.request.kind} result, found an error (${reply.message})`));
       }
       dispatch();
     });
@@ -95,16 +100,22 @@ export function startPreparePool(size: number, config: DossierConfig, script: UR
     });
   }
 
+  const submit = <T extends PreparedDocument[] | CompareOutcome>(request: WorkerRequest): Promise<T> => {
+    if (failure) return Promise.reject(failure);
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ request, resolve: resolve as (value: PreparedDocument[] | CompareOutcome) => void, reject });
+      dispatch();
+    });
+  };
+
   return {
     size,
     prepare(docs) {
-      if (failure) return Promise.reject(failure);
       if (docs.length === 0) return Promise.resolve([]);
-      return new Promise<PreparedDocument[]>((resolve, reject) => {
-        const request: PrepareRequest = { id: nextId++, docs: docs.map(({ raw: _raw, ...rest }) => rest) };
-        queue.push({ request, resolve, reject });
-        dispatch();
-      });
+      return submit<PreparedDocument[]>({ id: nextId++, kind: 'prepare', docs: docs.map(({ raw: _raw, ...rest }) => rest) });
+    },
+    compare(job) {
+      return submit<CompareOutcome>({ id: nextId++, kind: 'compare', job });
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
