@@ -112,6 +112,9 @@ const FIGHTS = {
   thorne: (k: number): string =>
     `Arvo Lindqvist knocked out Tomas Thorne in the sixth round in Bern, his fortieth title defence. ` +
     `Thorne, a late substitute, was cut early and went down twice before the referee waved it off. Thorne thanked the Bern fans${k % 2 ? ' and his trainer' : ''}. Lindqvist now eyes a unification bout.`,
+  /** Briefs of the two fights worded alike: only the opponent, the place and the round differ. */
+  rahmBrief: 'Lindqvist keeps his heavyweight belts after stopping Rahm in Mannheim: the champion floored his challenger with a left hook in the seventh round of the title fight.',
+  thorneBrief: 'Lindqvist keeps his heavyweight belts after stopping Thorne in Bern: the champion floored his challenger with a left hook in the sixth round of the title fight.',
 };
 
 describe('StoryClusterer.placeBatch', () => {
@@ -153,6 +156,23 @@ describe('StoryClusterer.placeBatch', () => {
     lenient.placeBatch(first);
     const plain = lenient.placeBatch(second)[0]!.decision.candidates.find((x) => x.storyId === a[0])!.score;
     expect(rival.total).toBeCloseTo(plain.total * (1 - DEFAULT_CONFIG.cluster.weights.rivals), 6);
+  });
+
+  it('keeps two new reports of two stored same-kind events apart, each with its own story', () => {
+    const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    const first = [0, 1, 2, 3].flatMap((k) => [features(`r${k}`, FIGHTS.rahm(k)), features(`t${k}`, FIGHTS.thorne(k))]);
+    const stored = c.placeBatch(first).map((p) => p.decision.storyId);
+    const [rahm, thorne] = [stored[0]!, stored[1]!];
+    expect(rahm).not.toBe(thorne);
+    // Without stored stories (same term statistics), the two new reports are alike enough to
+    // be grouped: one champion, one kind of fight, worded alike...
+    const bare = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    for (const f of first) bare.observe(f);
+    const alone = bare.placeBatch([features('r9', FIGHTS.rahmBrief), features('t9', FIGHTS.thorneBrief)]);
+    expect(alone[0]!.decision.storyId).toBe(alone[1]!.decision.storyId);
+    // ...but each prefers its own stored story, so they are not grouped and each joins its own.
+    const placed = c.placeBatch([features('r9', FIGHTS.rahmBrief), features('t9', FIGHTS.thorneBrief)]).map((p) => p.decision.storyId);
+    expect(placed).toEqual([rahm, thorne]);
   });
 
   it('ages out stories older than the window once many are active, so an undated report no longer joins them', () => {

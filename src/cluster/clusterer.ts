@@ -2,7 +2,9 @@
  * Online story clustering in mini-batches: the articles of a batch are first grouped with one
  * another (average linkage), then each group joins the most similar active story or starts a
  * new one. Grouping a batch jointly instead of placing articles one at a time keeps the first
- * reports of an event together even when none of them alone resembles the story yet.
+ * reports of an event together even when none of them alone resembles the story yet; groups
+ * that already resemble two different stories are not grouped, so a batch holding the next
+ * reports of two same-kind events (the order articles arrive in) does not fuse their stories.
  *
  * Similarity of two groups (an article, a batch group, a story) is the average over their
  * article pairs of
@@ -110,6 +112,10 @@ interface Group extends Profile {
   readonly members: number[];
   readonly barred: Set<string>;
   readonly apart: Set<string>;
+  /** Candidate stories of the group, best first. */
+  stories: string[];
+  /** The best story scoring at least the threshold against the group, if any. */
+  prefers: string | null;
 }
 
 /** The clusterer's state; build one per run from what the store already holds. */
@@ -193,7 +199,9 @@ export class StoryClusterer {
    * 1. Near-copies go with their original (a stored story, or an earlier article of the batch);
    *    articles too thin to judge start a story of their own.
    * 2. The other articles are grouped with one another by average linkage while the most
-   *    similar pair of groups scores at least the threshold (ties: earliest articles first).
+   *    similar pair of groups scores at least the threshold (ties: earliest articles first);
+   *    two groups that each prefer a different stored story (their best candidate scoring at
+   *    least the threshold) are never grouped: they are the next reports of two events.
    * 3. Each group, in order of its first article, joins the best candidate story scoring at
    *    least the threshold against the whole group, else starts a story.
    * Deterministic for the same batches in the same order.
@@ -245,7 +253,7 @@ export class StoryClusterer {
     const groupOf = new Map<number, Group>();
     let groups: Group[] = [];
     const startGroup = (i: number): Group => {
-      const g: Group = { ...emptyProfile(), slot: groups.length, members: [], barred: new Set(), apart: new Set() };
+      const g: Group = { ...emptyProfile(), slot: groups.length, members: [], barred: new Set(), apart: new Set(), stories: [], prefers: null };
       groups.push(g);
       return g;
     };
@@ -271,12 +279,17 @@ export class StoryClusterer {
       for (const s of from.barred) into.barred.add(s);
       for (const a of from.apart) into.apart.add(a);
       groups = groups.filter((g) => g !== from);
+      if (into.stories.length || from.stories.length) this.#preferredStory(into, [...new Set([...into.stories, ...from.stories])]);
     };
     for (const ids of options.together ?? []) {
       const gs = [...new Set(ids.map((id) => position.get(id)).filter((i): i is number => i !== undefined).map((i) => groupOf.get(i)).filter((g): g is Group => !!g))];
       for (const g of gs.slice(1)) absorb(gs[0]!, g);
     }
+    for (const g of groups) this.#preferredStory(g, this.#groupCandidates(g.members.map((i) => batch[i]!)));
+    // Two groups that each prefer a different stored story are reports of two events: they
+    // are not grouped (two halves of two events that arrived together stay with their own).
     const mayJoin = (a: Group, b: Group): boolean =>
+      !(a.prefers !== null && b.prefers !== null && a.prefers !== b.prefers) &&
       !a.members.some((i) => b.apart.has(batch[i]!.articleId)) && !b.members.some((i) => a.apart.has(batch[i]!.articleId));
     // Average linkage: scores of all pairs, the best pair merged, the merged group rescored.
     const slots = placeable.length;
@@ -372,6 +385,20 @@ export class StoryClusterer {
       for (const i of g.members) this.#addTo(storyId, batch[i]!, vectors[i]);
     }
     return results.map((r) => r!);
+  }
+
+  /**
+   * Scores the group against candidate stories (barred ones left out), keeps the best
+   * {@link ClusterConfig.maxCandidates} and notes the best one scoring at least the threshold.
+   */
+  #preferredStory(g: Group, storyIds: readonly string[]): void {
+    const scored = storyIds
+      .filter((id) => !g.barred.has(id))
+      .map((id) => ({ id, s: this.#score(g, this.#ready(this.#stories.get(id)!))?.total ?? -1 }))
+      .sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : 1))
+      .slice(0, this.#config.maxCandidates);
+    g.stories = scored.map((x) => x.id);
+    g.prefers = scored[0] && scored[0].s >= this.#config.joinThreshold ? scored[0].id : null;
   }
 
   /**
