@@ -13,6 +13,14 @@ export interface StoryNames {
   readonly articleCount: number;
 }
 
+/**
+ * A name in more stories than this proposes no pairs by itself (it still counts in the overlap
+ * of pairs a rarer shared name proposes). A name in thousands of stories ("United States") would
+ * otherwise propose millions of pairs, none of which it could make a thread alone: with the
+ * idf weighting, the rare names carry a thread. Keeps the rebuild near-linear at a million stories.
+ */
+export const MAX_PROPOSING_STORIES = 200;
+
 /** Links stories into threads; stories left alone are not in any thread. Deterministic. */
 export function buildThreads(stories: readonly StoryNames[], config: ThreadConfig): Thread[] {
   const sorted = [...stories].sort((a, b) => (a.storyId < b.storyId ? -1 : 1));
@@ -20,14 +28,29 @@ export function buildThreads(stories: readonly StoryNames[], config: ThreadConfi
   // a name dropped once in passing is not what the story is about.
   const core = sorted.map((s) => {
     const min = Math.max(1, Math.ceil(s.articleCount / 2));
-    return new Set([...s.names].filter(([, n]) => n >= min).map(([name]) => name));
+    const names = new Set<string>();
+    for (const [name, n] of s.names) if (n >= min) names.add(name);
+    return names;
   });
   const df = new Map<string, number>();
   for (const names of core) for (const n of names) df.set(n, (df.get(n) ?? 0) + 1);
   const idf = (n: string): number => Math.log((sorted.length + 1) / ((df.get(n) ?? 0) + 1)) + 1;
-  // Inverted index so only stories sharing a name are compared.
+  const weight = (names: Iterable<string>): number => {
+    let sum = 0;
+    for (const n of names) sum += idf(n);
+    return sum;
+  };
+  const coreWeight = core.map(weight);
+  // Inverted index of the names that may propose pairs, so only stories sharing one are compared.
   const byName = new Map<string, number[]>();
-  core.forEach((names, i) => names.forEach((n) => byName.set(n, [...(byName.get(n) ?? []), i])));
+  core.forEach((names, i) => {
+    for (const n of names) {
+      if (df.get(n)! > MAX_PROPOSING_STORIES || df.get(n)! < 2) continue;
+      const list = byName.get(n);
+      if (list) list.push(i);
+      else byName.set(n, [i]);
+    }
+  });
 
   const parent = sorted.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -39,18 +62,25 @@ export function buildThreads(stories: readonly StoryNames[], config: ThreadConfi
     for (const j of [...partners].sort((a, b) => a - b)) {
       const shared = [...core[i]!].filter((n) => core[j]!.has(n));
       if (shared.length < config.minSharedNames) continue;
-      const weight = (names: Iterable<string>): number => [...names].reduce((sum, n) => sum + idf(n), 0);
-      const overlap = weight(shared) / Math.min(weight(core[i]!), weight(core[j]!));
+      const overlap = weight(shared) / Math.min(coreWeight[i]!, coreWeight[j]!);
       if (overlap < config.minOverlap) continue;
       const a = find(i);
       const b = find(j);
       if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-      reasons.set(i, [...(reasons.get(i) ?? []), `${sorted[j]!.storyId} shares ${shared.sort().join(', ')}`]);
+      const why = `${sorted[j]!.storyId} shares ${shared.sort().join(', ')}`;
+      const list = reasons.get(i);
+      if (list) list.push(why);
+      else reasons.set(i, [why]);
     }
   }
 
   const groups = new Map<number, number[]>();
-  sorted.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  sorted.forEach((_, i) => {
+    const root = find(i);
+    const list = groups.get(root);
+    if (list) list.push(i);
+    else groups.set(root, [i]);
+  });
   const threads: Thread[] = [];
   for (const members of groups.values()) {
     if (members.length < 2) continue;

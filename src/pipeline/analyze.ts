@@ -125,7 +125,9 @@ export async function analyze(
     const running = pool as PreparePool | null;
     await store.exclusive(async () => {
       await replica.catchUp(store);
-      const threads = (): readonly Thread[] => buildThreads(clusterer.storyNames(), config.thread);
+      // Built at most once: comparing stories needs them, and the stories' names do not change meanwhile.
+      let built: readonly Thread[] | null = null;
+      const threads = (): readonly Thread[] => (built ??= buildThreads(clusterer.storyNames(), config.thread));
       await compareStaleStories(store, (id) => clusterer.members(id), diagnostics, config.compare, threads, running ? (job) => running.compare(job) : undefined);
       if (touched.size > 0) await store.commit({ raws: [], articles: [], decisions: [], stories: [], threads: threads() });
     });
