@@ -11,9 +11,10 @@ import { annotateBench } from './suites/annotate.js';
 import { pipelineBench } from './suites/pipeline.js';
 import { compareBench } from './suites/compare.js';
 import { throughputBench } from './suites/throughput.js';
+import { growthBench } from './suites/growth.js';
 
 /** Every benchmark suite. */
-const SUITES: readonly BenchSuite[] = [extractionBench, pipelineBench, apiBench, throughputBench, clusteringBench, compareBench, annotateBench];
+const SUITES: readonly BenchSuite[] = [extractionBench, pipelineBench, apiBench, throughputBench, growthBench, clusteringBench, compareBench, annotateBench];
 
 const wanted = process.argv.slice(2);
 const shared = sharedDir();
