@@ -187,6 +187,8 @@ export interface ScoreParts {
   readonly dates?: number;
   /** A name each side's articles mostly mention and the other's never do, when found: the score was lowered. */
   readonly rivals?: readonly [string, string];
+  /** Days between the two sides when more than the window's `maxGapDays`: the score was lowered. */
+  readonly gapDays?: number;
   readonly total: number;
 }
 

@@ -93,6 +93,22 @@ describe('StoryClusterer', () => {
     expect(place(c, features('later', FLOOD_A.replace('Monday', 'Tuesday'), { time: T0 + 2 * DAY }))).toBe(a);
   });
 
+  it('lets a strong match bridge a long gap (a trial months after the crime); a near-copy gets no shortcut across it', () => {
+    const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    const a = place(c, features('crime', FLOOD_A, { time: T0 }));
+    const late = c.place(features('trial', FLOOD_B, { time: T0 + 200 * DAY })).decision;
+    expect(late.storyId).toBe(a);
+    expect(late.score?.gapDays).toBe(200);
+    expect(late.reason).toMatch(/200 days apart, beyond the window/);
+    // A weaker match (the other town's flood) does not bridge it; a near-copy is scored like any report.
+    expect(place(c, features('other', FLOOD_OTHER, { time: T0 + 200 * DAY }))).not.toBe(a);
+    const copy = c.place(features('copy', `${FLOOD_A} (Republished.)`, { time: T0 + 300 * DAY })).decision;
+    expect(copy.reason).not.toMatch(/near-copy/);
+    const hard = new StoryClusterer(resolveConfig({ cluster: { longGapFactor: 0 } }).cluster);
+    const h = place(hard, features('crime', FLOOD_A, { time: T0 }));
+    expect(place(hard, features('trial', FLOOD_B, { time: T0 + 200 * DAY }))).not.toBe(h);
+  });
+
   it('lowers the score when the articles are about different years', () => {
     const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
     place(c, features('y1', `${FLOOD_A} (2019)`));

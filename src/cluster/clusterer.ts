@@ -12,7 +12,8 @@
  * - names: cosine of idf-weighted name vectors where each name counts by its prominence
  *   (mentions, more when named in the lead): the protagonists and places are what tell two
  *   events of the same kind apart (two earthquakes on one island, two offers to one player);
- * - time: closeness in publication time, when both sides are dated;
+ * - time: closeness in publication time, when both sides are dated (beyond a window of weeks
+ *   only a strong match joins, and nothing beyond a few years);
  * scaled down by the share of article pairs that are about different years, and when each
  * side has a protagonist or place of its own that the other side never names (rival names).
  * Both vectors are unit length, so averages over pairs are dot products of per-group sums: a
@@ -229,7 +230,7 @@ export class StoryClusterer {
       // the same text under a date years away is a re-publication, not this event's report.
       const storedState = storedStory === undefined ? undefined : this.#stories.get(storedStory);
       if (storedStory && storedState?.active && !barredOf(i).has(storedStory)) {
-        const score = this.#score(single(f, vectors[i]!), this.#ready(storedState));
+        const score = this.#score(single(f, vectors[i]!), this.#ready(storedState), true);
         if (score) {
           this.#addTo(storedStory, f, vectors[i]);
           results[i] = { copyOf: copy, decision: { articleId: f.articleId, storyId: storedStory, action: 'joined', score, candidates: [{ storyId: storedStory, score }], threshold, reason: `near-copy of article ${copy!.originalId} (shingle similarity ${copy!.similarity.toFixed(2)}): joins its story` } };
@@ -538,16 +539,17 @@ export class StoryClusterer {
 
   /**
    * Average-linkage score of two groups; null when they may never be one story (other
-   * language, or further apart in time than the window).
+   * language, or further apart in time than the long window; `strict`: than the window).
    */
-  #score(a: Profile, b: Profile): ScoreParts | null {
-    const { weights, timeScaleDays, maxGapDays } = this.#config;
+  #score(a: Profile, b: Profile, strict = false): ScoreParts | null {
+    const { weights, timeScaleDays, maxGapDays, maxLongGapDays, longGapFactor } = this.#config;
     if (a.language && b.language && a.language !== b.language) return null;
     if (a.size === 0 || b.size === 0) return null;
     let time: number | null = null;
+    let gapDays = 0;
     if (a.first !== null && a.last !== null && b.first !== null && b.last !== null) {
-      const gap = Math.max(0, a.first - b.last, b.first - a.last);
-      if (gap / DAY_MS > maxGapDays) return null;
+      gapDays = Math.max(0, a.first - b.last, b.first - a.last) / DAY_MS;
+      if (gapDays > maxGapDays && (strict || longGapFactor <= 0 || gapDays > maxLongGapDays)) return null;
       // Average over dated article pairs, like text and names: a story that ran for days is
       // close to a report of its last day only through the articles of that day.
       let sum = 0;
@@ -575,7 +577,18 @@ export class StoryClusterer {
     // Rival protagonists only ever lower a score, like the year.
     const rivals = rivalNames(a, b);
     const rivalPenalty = rivals ? 1 - weights.rivals : 1;
-    return { text, names, time: time ?? 0, ...(dates === null ? {} : { dates }), ...(rivals ? { rivals } : {}), total: (sum / weight) * timeFactor * penalty * rivalPenalty };
+    // Beyond the window only strong agreement joins (a crime and its trial a year later).
+    const longGap = gapDays > maxGapDays;
+    const gapFactor = longGap ? longGapFactor : 1;
+    return {
+      text,
+      names,
+      time: time ?? 0,
+      ...(dates === null ? {} : { dates }),
+      ...(rivals ? { rivals } : {}),
+      ...(longGap ? { gapDays: Math.round(gapDays) } : {}),
+      total: (sum / weight) * timeFactor * penalty * rivalPenalty * gapFactor,
+    };
   }
 }
 
@@ -585,6 +598,7 @@ export function describeScore(s: ScoreParts): string {
   if (s.time > 0) parts.push(`time ${s.time.toFixed(3)}`);
   if (s.dates !== undefined) parts.push(`dates ${s.dates.toFixed(3)}`);
   if (s.rivals) parts.push(`rival names ${s.rivals[0]} / ${s.rivals[1]}`);
+  if (s.gapDays !== undefined) parts.push(`${s.gapDays} days apart, beyond the window`);
   return `${s.total.toFixed(3)} (${parts.join(', ')})`;
 }
 
