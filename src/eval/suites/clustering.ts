@@ -9,6 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { rng } from '../../bench/corpus.js';
 import { resolveConfig } from '../../config.js';
 import { makeRawDocument } from '../../ingest/raw.js';
 import type { IngestItem } from '../../ingest/files.js';
@@ -63,6 +64,20 @@ function topicReport(docs: readonly LabelledDoc[], predicted: ReadonlyMap<string
   return lines;
 }
 
+/** The docs in a seeded random order (Fisher–Yates): the same order on every run. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  const random = rng(seed);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** Seeds of the shuffled-order runs: how much the stories depend on the order articles arrive in. */
+const SHUFFLE_SEEDS = [1, 2, 3];
+
 const fmt = (b: BCubed): string => `P ${b.precision.toFixed(4)}  R ${b.recall.toFixed(4)}  F1 ${b.f1.toFixed(4)}`;
 
 export const clusteringSuite: EvalSuite = {
@@ -79,11 +94,11 @@ export const clusteringSuite: EvalSuite = {
       notes.push(`  ECB+ dev: ${all.length} docs; tuning part = odd topics (${tuning.length} docs), held-out = even topics (${heldOut.length} docs)`);
       notes.push(`  baseline: TF-IDF cosine, complete linkage, threshold ${threshold} tuned on the tuning part`);
       const parts: [string, readonly LabelledDoc[], number | undefined][] = [
-        // Pinned just below today's figures to catch regressions (measured: dev 0.928, tuning
-        // 0.940, held-out 0.930); the goal is 0.95 on dev (not reached yet).
-        ['dev (all topics, one run)', all, 0.92],
-        ['tuning (odd topics)', tuning, 0.93],
-        ['held-out (even topics)', heldOut, 0.92],
+        // Pinned just below today's figures to catch regressions (measured: dev 0.9495, tuning
+        // 0.9442, held-out 0.9513); the goal is 0.95 on dev (not reached yet).
+        ['dev (all topics, one run)', all, 0.945],
+        ['tuning (odd topics)', tuning, 0.94],
+        ['held-out (even topics)', heldOut, 0.945],
       ];
       for (const [label, docs, min] of parts) {
         const predicted = await clusterWithPipeline('ecbplus', docs);
@@ -97,6 +112,13 @@ export const clusteringSuite: EvalSuite = {
         metrics.push({ name: `ecb+ ${key} B3 F1`, value: ours.f1, ...(min === undefined ? {} : { min }) });
         metrics.push({ name: `ecb+ ${key} B3 F1 baseline`, value: base.f1 });
       }
+      // Online clustering depends on the order articles arrive in (reports of one event spread
+      // over several batches): the whole dev set in a few seeded orders, reported, not pinned.
+      const orders: number[] = [];
+      for (const seed of SHUFFLE_SEEDS) orders.push(bcubed(gold(all), await clusterWithPipeline('ecbplus', shuffled(all, seed))).f1);
+      const mean = orders.reduce((a, b) => a + b, 0) / orders.length;
+      notes.push(`  ${'dev, shuffled orders'.padEnd(28)} ours     F1 ${mean.toFixed(4)} (mean of seeds ${SHUFFLE_SEEDS.join(', ')}: ${orders.map((f) => f.toFixed(4)).join(', ')})`);
+      metrics.push({ name: 'ecb+ dev shuffled B3 F1', value: mean });
     } else {
       notes.push('  ecbplus/dev.jsonl not found; skipped');
     }
