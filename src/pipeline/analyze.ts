@@ -128,7 +128,9 @@ export async function analyze(
       // Built at most once: comparing stories needs them, and the stories' names do not change meanwhile.
       let built: readonly Thread[] | null = null;
       const threads = (): readonly Thread[] => (built ??= buildThreads(clusterer.storyNames(), config.thread));
-      await compareStaleStories(store, (id) => clusterer.members(id), diagnostics, config.compare, threads, running ? (job) => running.compare(job) : undefined);
+      let starts: Map<string, number | null> | null = null;
+      const storyStart = (id: string): number | null => (starts ??= new Map(clusterer.storyNames().map((s) => [s.storyId, s.first]))).get(id) ?? null;
+      await compareStaleStories(store, (id) => clusterer.members(id), diagnostics, config.compare, threads, running ? (job) => running.compare(job) : undefined, storyStart);
       if (touched.size > 0) await store.commit({ raws: [], articles: [], decisions: [], stories: [], threads: threads() });
     });
   } finally {

@@ -67,6 +67,7 @@ export async function compareStaleStories(
   config: CompareConfig = DEFAULT_CONFIG.compare,
   threads?: () => readonly Thread[],
   run: CompareRunner = localCompareRunner(),
+  storyStart?: StoryStart,
 ): Promise<number> {
   let compared = 0;
   // Threads (built at most once per run, when a story is compared) give each story its earlier stories.
@@ -80,7 +81,7 @@ export async function compareStaleStories(
       const articles = await store.getArticles(memberIds);
       const dupes = await store.duplicateSources(memberIds);
       threadOf ??= new Map((threads?.() ?? []).flatMap((t) => t.storyIds.map((id) => [id, t] as const)));
-      const earlier = await earlierArticles(store, storyId, articles, threadOf.get(storyId), members);
+      const earlier = await earlierArticles(store, storyId, articles, threadOf.get(storyId), members, storyStart);
       const job: CompareJob = { storyId, members: articles.map((article) => ({ article, duplicateSources: dupes.get(article.id) ?? [] })), earlier, config };
       const title = storyTitle(articles);
       pending.push(
@@ -99,6 +100,13 @@ export async function compareStaleStories(
 const EARLIER_STORIES = 3;
 const EARLIER_ARTICLES = 10;
 
+/**
+ * When a story of a thread began, in ms (its earliest dated article), or null when undated:
+ * the clusterer knows it for every story, so the nearest earlier stories are chosen without
+ * loading the articles of every story of a long thread.
+ */
+export type StoryStart = (storyId: string) => number | null;
+
 /** Articles of the stories of the thread that began before this one (the nearest few). */
 async function earlierArticles(
   store: Store,
@@ -106,20 +114,34 @@ async function earlierArticles(
   articles: readonly AnnotatedArticle[],
   thread: Thread | undefined,
   members: (storyId: string) => readonly string[],
+  storyStart?: StoryStart,
 ): Promise<EarlierArticle[]> {
   if (!thread) return [];
   const start = (list: readonly AnnotatedArticle[]): string => list.map((a) => a.published ?? '').filter(Boolean).sort()[0] ?? '';
   const own = start(articles);
   if (!own) return [];
+  const newestFirst = (x: { storyId: string; begins: string | number }, y: { storyId: string; begins: string | number }): number =>
+    x.begins > y.begins ? -1 : x.begins < y.begins ? 1 : x.storyId < y.storyId ? -1 : 1;
+  const others = thread.storyIds.filter((other) => other !== storyId);
+  if (storyStart) {
+    const ownMs = Date.parse(own);
+    const chosen = others
+      .map((other) => ({ storyId: other, begins: storyStart(other) }))
+      .filter((c): c is { storyId: string; begins: number } => c.begins !== null && c.begins < ownMs)
+      .sort(newestFirst)
+      .slice(0, EARLIER_STORIES);
+    const out: EarlierArticle[] = [];
+    for (const c of chosen) for (const article of await store.getArticles(members(c.storyId).slice(0, EARLIER_ARTICLES))) out.push({ storyId: c.storyId, article });
+    return out;
+  }
   const candidates: { storyId: string; begins: string; articles: AnnotatedArticle[] }[] = [];
-  for (const other of thread.storyIds) {
-    if (other === storyId) continue;
+  for (const other of others) {
     const list = await store.getArticles(members(other).slice(0, EARLIER_ARTICLES));
     const begins = start(list);
     if (begins && begins < own) candidates.push({ storyId: other, begins, articles: list });
   }
   return candidates
-    .sort((x, y) => (x.begins > y.begins ? -1 : x.begins < y.begins ? 1 : x.storyId < y.storyId ? -1 : 1))
+    .sort(newestFirst)
     .slice(0, EARLIER_STORIES)
     .flatMap((c) => c.articles.map((article) => ({ storyId: c.storyId, article })));
 }
