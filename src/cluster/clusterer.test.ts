@@ -191,6 +191,28 @@ describe('StoryClusterer.placeBatch', () => {
     expect(placed).toEqual([rahm, thorne]);
   });
 
+  it('keeps two tight groups of same-kind events apart when their link is loose for how alike each is inside', () => {
+    // Both fights' reports end with the same stock sentence, so the two fights look alike.
+    const stock = ' The champion keeps his heavyweight belts after the title fight; the challenger was floored by a left hook and the referee stopped it.';
+    const rahm = [0, 1, 2].map((k) => features(`r${k}`, FIGHTS.rahm(k) + stock));
+    const thorne = [0, 1, 2].map((k) => features(`t${k}`, FIGHTS.thorne(k) + stock));
+    const stories = (share: number): Set<string> => {
+      const c = new StoryClusterer(resolveConfig({ cluster: { cohesionShare: share } }).cluster);
+      return new Set(c.placeBatch([...rahm, ...thorne]).map((p) => p.decision.storyId));
+    };
+    // Three reports each (too few for rival names): the link alone passes the threshold...
+    expect(stories(0).size).toBe(1);
+    // ...but it is loose next to how alike each fight's reports are among themselves.
+    expect(stories(DEFAULT_CONFIG.cluster.cohesionShare).size).toBe(2);
+    // The same holds for a later batch against a stored story, and the reason says why.
+    const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    for (const f of [...rahm, ...thorne]) c.observe(f);
+    const stored = c.placeBatch(rahm, { observed: true })[0]!.decision.storyId;
+    const later = c.placeBatch(thorne, { observed: true }).map((p) => p.decision);
+    expect(later.every((d) => d.storyId !== stored)).toBe(true);
+    expect(later[0]!.reason).toMatch(/cohesion/);
+  });
+
   it('ages out stories older than the window once many are active, so an undated report no longer joins them', () => {
     const run = (fillers: number): boolean => {
       const c = new StoryClusterer(DEFAULT_CONFIG.cluster);

@@ -5,6 +5,9 @@
  * reports of an event together even when none of them alone resembles the story yet; groups
  * that already resemble two different stories are not grouped, so a batch holding the next
  * reports of two same-kind events (the order articles arrive in) does not fuse their stories.
+ * Two sides of several articles each (groups, a group and a story) also need a link that is
+ * not loose for how alike each side's members are among themselves (their cohesion): two
+ * tight groups loosely linked are two events of one kind, whatever the threshold says.
  *
  * Similarity of two groups (an article, a batch group, a story) is the average over their
  * article pairs of
@@ -38,6 +41,12 @@ interface Profile {
   readonly text: Map<string, number>;
   /** Sum of the members' unit name vectors. */
   readonly names: Map<string, number>;
+  /**
+   * Sums over ordered pairs of distinct members of their text (and name) dot products, kept
+   * as members come and go: how alike the members are among themselves ({@link cohesion}).
+   */
+  pairsText: number;
+  pairsNames: number;
   /** How many members are about each year ({@link ArticleFeatures.eventYear}). */
   readonly years: Map<number, number>;
   /** How many members mention each name. */
@@ -296,7 +305,8 @@ export class StoryClusterer {
     const slots = placeable.length;
     const pairScore = new Float64Array(slots * slots).fill(-1);
     const rescore = (a: Group, b: Group): void => {
-      const s = mayJoin(a, b) ? this.#score(a, b)?.total ?? -1 : -1;
+      const score = mayJoin(a, b) ? this.#score(a, b) : null;
+      const s = score && this.#tightEnough(score, a, b) ? score.total : -1;
       pairScore[a.slot * slots + b.slot] = s;
       pairScore[b.slot * slots + a.slot] = s;
     };
@@ -326,11 +336,17 @@ export class StoryClusterer {
       const apartStories = new Set([...g.apart].map((id) => this.#storyOf.get(id)).filter((s): s is string => s !== undefined));
       const scored = this.#groupCandidates(g.members.map((i) => batch[i]!))
         .filter((storyId) => !g.barred.has(storyId) && !apartStories.has(storyId))
-        .map((storyId) => ({ storyId, score: this.#score(g, this.#ready(this.#stories.get(storyId)!)) }))
-        .filter((c): c is { storyId: string; score: ScoreParts } => c.score !== null)
+        .map((storyId) => {
+          const story = this.#ready(this.#stories.get(storyId)!);
+          const score = this.#score(g, story);
+          return { storyId, score, loose: score !== null && !this.#tightEnough(score, g, story) };
+        })
+        .filter((c): c is { storyId: string; score: ScoreParts; loose: boolean } => c.score !== null)
         .sort((a, b) => b.score.total - a.score.total || (a.storyId < b.storyId ? -1 : 1));
-      const best = scored[0];
-      const candidates = scored.slice(0, 5);
+      // The best story the group may join: a loose link to a tight story is another event's.
+      const best = scored.find((c) => !c.loose);
+      const top = scored[0];
+      const candidates = scored.slice(0, 5).map(({ storyId, score }) => ({ storyId, score }));
       const joins = best !== undefined && best.score.total >= threshold;
       const storyId = joins ? best.storyId : this.newStoryId(batch[g.members[0]!]!.articleId);
       const others = (i: number): string => {
@@ -364,7 +380,12 @@ export class StoryClusterer {
             candidates,
             threshold,
             reason:
-              (best ? `best candidate ${best.storyId} scored ${best.score.total.toFixed(3)} < ${threshold}: new story` : 'no active story shares distinctive terms or names: new story') +
+              // Not joining while the top candidate reaches the threshold: it was a loose link.
+              (top && top.score.total >= threshold
+                ? `best candidate ${top.storyId} scored ${top.score.total.toFixed(3)} ≥ ${threshold}, but its text and names are < ${this.#config.cohesionShare} of the two sides' cohesion (two tight groups loosely linked: two events): new story`
+                : top
+                  ? `best candidate ${top.storyId} scored ${top.score.total.toFixed(3)} < ${threshold}: new story`
+                  : 'no active story shares distinctive terms or names: new story') +
               (g.members.length > 1 ? ` with ${others(i)} of this batch` : ''),
           };
         } else {
@@ -395,11 +416,36 @@ export class StoryClusterer {
   #preferredStory(g: Group, storyIds: readonly string[]): void {
     const scored = storyIds
       .filter((id) => !g.barred.has(id))
-      .map((id) => ({ id, s: this.#score(g, this.#ready(this.#stories.get(id)!))?.total ?? -1 }))
+      .map((id) => {
+        const story = this.#ready(this.#stories.get(id)!);
+        const score = this.#score(g, story);
+        return { id, s: score && this.#tightEnough(score, g, story) ? score.total : -1 };
+      })
       .sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : 1))
       .slice(0, this.#config.maxCandidates);
     g.stories = scored.map((x) => x.id);
     g.prefers = scored[0] && scored[0].s >= this.#config.joinThreshold ? scored[0].id : null;
+  }
+
+  /**
+   * Whether a score links two sides firmly enough for how alike each side's members are: with
+   * two or more articles on each side, it must reach {@link ClusterConfig.cohesionShare} of
+   * the geometric mean of their cohesions. A single article has no cohesion: only the
+   * threshold applies to it.
+   */
+  #tightEnough(score: ScoreParts, a: Profile, b: Profile): boolean {
+    const { cohesionShare: share, weights } = this.#config;
+    if (!(share > 0)) return true;
+    const ca = cohesion(a, weights);
+    const cb = cohesion(b, weights);
+    if (ca === null || cb === null || ca <= 0 || cb <= 0) return true;
+    // The link's text and names, lowered by what says the sides are two events (other years,
+    // rival names), not by time apart: each side's members are near one another in time, so
+    // their cohesion has no such discount, and the threshold already weighs the time.
+    const dates = score.dates === undefined ? 1 : 1 - weights.dates * (1 - score.dates);
+    const rivals = score.rivals ? 1 - weights.rivals : 1;
+    const link = ((weights.text * score.text + weights.names * score.names) / (weights.text + weights.names)) * dates * rivals;
+    return link >= share * Math.sqrt(ca * cb);
   }
 
   /**
@@ -453,8 +499,7 @@ export class StoryClusterer {
   #ready(story: StoryState): StoryState {
     for (const f of story.pending) {
       const v = this.#vectors(f);
-      addInto(story.text, v.text, 1);
-      addInto(story.names, v.names, 1);
+      addVectors(story, v.text, v.names, 1);
     }
     story.pending = [];
     return story;
@@ -481,6 +526,8 @@ export class StoryClusterer {
       story.pending = [];
       story.text.clear();
       story.names.clear();
+      story.pairsText = 0;
+      story.pairsNames = 0;
       story.years.clear();
       story.days.clear();
     }
@@ -592,6 +639,16 @@ export class StoryClusterer {
   }
 }
 
+/**
+ * Mean similarity of a profile's member pairs (text and names weighted as in a score, before
+ * penalties); null below two members.
+ */
+function cohesion(p: Profile, weights: ClusterConfig['weights']): number | null {
+  const n = p.size;
+  if (n < 2) return null;
+  return (weights.text * p.pairsText + weights.names * p.pairsNames) / ((weights.text + weights.names) * n * (n - 1));
+}
+
 /** A score with its parts, for reasons: `0.412 (text 0.380, names 0.510, dates 1.000)`. */
 export function describeScore(s: ScoreParts): string {
   const parts = [`text ${s.text.toFixed(3)}`, `names ${s.names.toFixed(3)}`];
@@ -603,7 +660,7 @@ export function describeScore(s: ScoreParts): string {
 }
 
 function emptyProfile(): Profile {
-  return { size: 0, text: new Map(), names: new Map(), years: new Map(), mentions: new Map(), days: new Map(), first: null, last: null, language: null };
+  return { size: 0, text: new Map(), names: new Map(), pairsText: 0, pairsNames: 0, years: new Map(), mentions: new Map(), days: new Map(), first: null, last: null, language: null };
 }
 
 /** The profile of one article. */
@@ -616,10 +673,7 @@ function single(f: ArticleFeatures, v: Vectors): Profile {
 /** Adds an article to a profile; without vectors only its counts, years, names and times. */
 function addProfile(p: Profile, f: ArticleFeatures, v: Vectors | null): void {
   p.size++;
-  if (v) {
-    addInto(p.text, v.text, 1);
-    addInto(p.names, v.names, 1);
-  }
+  if (v) addVectors(p, v.text, v.names, 1);
   if (f.eventYear != null) p.years.set(f.eventYear, (p.years.get(f.eventYear) ?? 0) + 1);
   for (const n of f.names) p.mentions.set(n, (p.mentions.get(n) ?? 0) + 1);
   if (f.time !== null) {
@@ -633,8 +687,9 @@ function addProfile(p: Profile, f: ArticleFeatures, v: Vectors | null): void {
 
 function mergeProfile(into: Profile, from: Profile): void {
   into.size += from.size;
-  addInto(into.text, from.text, 1);
-  addInto(into.names, from.names, 1);
+  into.pairsText += from.pairsText;
+  into.pairsNames += from.pairsNames;
+  addVectors(into, from.text, from.names, 1);
   for (const [y, n] of from.years) into.years.set(y, (into.years.get(y) ?? 0) + n);
   for (const [k, n] of from.mentions) into.mentions.set(k, (into.mentions.get(k) ?? 0) + n);
   for (const [d, n] of from.days) into.days.set(d, (into.days.get(d) ?? 0) + n);
@@ -647,8 +702,7 @@ function mergeProfile(into: Profile, from: Profile): void {
 function profileWithout(g: Profile, f: ArticleFeatures, v: Vectors): Profile {
   const p: Profile = { ...g, text: new Map(g.text), names: new Map(g.names), years: new Map(g.years), mentions: new Map(g.mentions), days: new Map(g.days) };
   p.size--;
-  addInto(p.text, v.text, -1);
-  addInto(p.names, v.names, -1);
+  addVectors(p, v.text, v.names, -1);
   if (f.eventYear != null) p.years.set(f.eventYear, p.years.get(f.eventYear)! - 1);
   for (const n of f.names) p.mentions.set(n, p.mentions.get(n)! - 1);
   if (f.time !== null) {
@@ -662,6 +716,23 @@ function profileWithout(g: Profile, f: ArticleFeatures, v: Vectors): Profile {
     p.last = days.length ? (Math.max(...days) + 1) * DAY_MS - 1 : null;
   }
   return p;
+}
+
+/**
+ * Adds (sign 1) or takes out (sign -1) vectors, one article's or a whole group's sums, keeping
+ * the pair sums: adding v to S adds 2 S·v, taking v out of S removes 2 (S - v)·v.
+ */
+function addVectors(p: Profile, text: ReadonlyMap<string, number>, names: ReadonlyMap<string, number>, sign: 1 | -1): void {
+  if (sign > 0) {
+    p.pairsText += 2 * dot(p.text, text);
+    p.pairsNames += 2 * dot(p.names, names);
+  }
+  addInto(p.text, text, sign);
+  addInto(p.names, names, sign);
+  if (sign < 0) {
+    p.pairsText -= 2 * dot(p.text, text);
+    p.pairsNames -= 2 * dot(p.names, names);
+  }
 }
 
 function addInto(sum: Map<string, number>, v: ReadonlyMap<string, number>, sign: number): void {

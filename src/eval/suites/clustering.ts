@@ -94,11 +94,13 @@ export const clusteringSuite: EvalSuite = {
       notes.push(`  ECB+ dev: ${all.length} docs; tuning part = odd topics (${tuning.length} docs), held-out = even topics (${heldOut.length} docs)`);
       notes.push(`  baseline: TF-IDF cosine, complete linkage, threshold ${threshold} tuned on the tuning part`);
       const parts: [string, readonly LabelledDoc[], number | undefined][] = [
-        // Pinned just below today's figures to catch regressions (measured: dev 0.9495, tuning
-        // 0.9442, held-out 0.9513); the goal is 0.95 on dev (not reached yet).
-        ['dev (all topics, one run)', all, 0.945],
+        // Pinned just below today's figures to catch regressions (measured: dev 0.9441, tuning
+        // 0.9442, held-out 0.9409); the goal is 0.95 on dev (not reached yet). The cohesion
+        // rule (cluster.cohesionShare) costs the file order one split event (topic 18) and
+        // gains NewsWCL50 and the shuffled orders: without it dev 0.9495, held-out 0.9513.
+        ['dev (all topics, one run)', all, 0.94],
         ['tuning (odd topics)', tuning, 0.94],
-        ['held-out (even topics)', heldOut, 0.945],
+        ['held-out (even topics)', heldOut, 0.935],
       ];
       for (const [label, docs, min] of parts) {
         const predicted = await clusterWithPipeline('ecbplus', docs);
@@ -132,8 +134,9 @@ export const clusteringSuite: EvalSuite = {
       notes.push(`  NewsWCL50 (${docs.length} docs, 10 events)  ours     ${fmt(ours)}`);
       notes.push(`  ${''.padEnd(34)} baseline ${fmt(base)}`);
       // Ten events of five documents: one pair of events merged costs 0.05 here, and the figure
-      // moves between 0.89 and 1.00 with annotation changes; pinned below the low end.
-      metrics.push({ name: 'newswcl50 B3 F1', value: ours.f1, min: 0.88 });
+      // moved between 0.89 and 1.00 with annotation changes (1.00 since the cohesion rule);
+      // pinned to allow one merged pair.
+      metrics.push({ name: 'newswcl50 B3 F1', value: ours.f1, min: 0.94 });
       metrics.push({ name: 'newswcl50 B3 F1 baseline', value: base.f1 });
     }
     return { metrics, notes };
