@@ -101,4 +101,7 @@ export const PG_MIGRATIONS: readonly string[] = [
     created_at text NOT NULL
   );
   `,
+  /* 2: stale stories found without scanning the compared ones (as in SQLite's migration 3) */ `
+  CREATE INDEX stories_stale ON stories(id) WHERE comparison IS NULL;
+  `,
 ];

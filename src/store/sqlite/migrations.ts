@@ -77,4 +77,7 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  /* 3: stale stories found without scanning the compared ones (a full scan per chunk made comparing quadratic) */ `
+  CREATE INDEX stories_stale ON stories(id) WHERE comparison IS NULL;
+  `,
 ];
