@@ -77,12 +77,31 @@ export function signatureSimilarity(a: readonly number[], b: readonly number[]):
   return same / a.length;
 }
 
-/** LSH index of signatures. One per clusterer; holds what the store holds. */
+/**
+ * Signatures the index keeps: the most recent ones. Wire copies appear within days of their
+ * original, so a window of the latest 200,000 articles (a day or more of the world's news)
+ * finds them, and the index stays about 300 MB whatever the store holds; an exact copy older
+ * than that is still found by its content hash.
+ */
+export const MAX_INDEXED = 200_000;
+
+/** LSH index of signatures. One per clusterer; holds the latest {@link MAX_INDEXED} articles' signatures. */
 export class MinHashIndex {
   readonly #buckets = new Map<number, string[]>();
+  /** In insertion order: the first entry is the next to leave the window. */
   readonly #signatures = new Map<string, readonly number[]>();
   /** Copy → the original it copies, so a copy of a copy is reported as a copy of the first text. */
   readonly #originalOf = new Map<string, string>();
+  readonly #capacity: number;
+
+  constructor(capacity = MAX_INDEXED) {
+    this.#capacity = capacity;
+  }
+
+  /** Signatures held now. */
+  get size(): number {
+    return this.#signatures.size;
+  }
 
   /** The earliest indexed article this one nearly copies, if any. */
   find(f: ArticleFeatures): NearCopy | null {
@@ -104,7 +123,6 @@ export class MinHashIndex {
 
   /** Indexes an article's signature (articles without one are skipped); `copy` is what {@link find} said of it. */
   add(f: ArticleFeatures, copy: NearCopy | null = null): void {
-    if (copy) this.#originalOf.set(f.articleId, copy.originalId);
     const sig = f.signature;
     if (!sig || sig.length !== SIGNATURE_SIZE || this.#signatures.has(f.articleId)) return;
     let kept = false;
@@ -116,7 +134,25 @@ export class MinHashIndex {
         kept = true;
       }
     }
-    if (kept) this.#signatures.set(f.articleId, sig);
+    if (!kept) return;
+    this.#signatures.set(f.articleId, sig);
+    // Only indexed articles can be found as originals: only theirs need the link onwards.
+    if (copy) this.#originalOf.set(f.articleId, copy.originalId);
+    while (this.#signatures.size > this.#capacity) this.#evictOldest();
+  }
+
+  /** Drops the oldest signature from its buckets (and its copy link): it left the window. */
+  #evictOldest(): void {
+    const [id, sig] = this.#signatures.entries().next().value as [string, readonly number[]];
+    this.#signatures.delete(id);
+    this.#originalOf.delete(id);
+    for (const key of bandKeys(sig)) {
+      const bucket = this.#buckets.get(key);
+      if (!bucket) continue;
+      const at = bucket.indexOf(id);
+      if (at >= 0) bucket.splice(at, 1);
+      if (bucket.length === 0) this.#buckets.delete(key);
+    }
   }
 }
 
