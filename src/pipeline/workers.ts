@@ -15,7 +15,8 @@ import { Worker } from 'node:worker_threads';
 import type { DossierConfig } from '../config.js';
 import { DossierError } from '../errors.js';
 import type { RawDocument } from '../model.js';
-import type { CompareJob, CompareOutcome } from './compare-stories.js';
+import { loadGazetteer, type Gazetteer } from '../compare/places.js';
+import { runCompareJob, type CompareJob, type CompareOutcome } from './compare-stories.js';
 import type { PreparedDocument } from './prepare.js';
 
 /**
@@ -35,7 +36,7 @@ export type WorkerReply =
 export interface PreparePool {
   readonly size: number;
   prepare(docs: readonly RawDocument[]): Promise<PreparedDocument[]>;
-  /** Compares one story on the next free worker (a {@link CompareRunner}). */
+  /** Compares one story on the next free worker (a {@link CompareRunner}); a very large one on this thread. */
   compare(job: CompareJob): Promise<CompareOutcome>;
   close(): Promise<void>;
 }
@@ -57,10 +58,13 @@ export function autoWorkerCount(): number {
 /**
  * Old-generation heap of each worker. A worker keeps nothing between jobs, but on a machine
  * with much memory V8 lets a busy isolate grow to gigabytes of garbage before it collects; the
- * cap makes it collect sooner. It is far above any one job's live data (a batch of 200 pages,
- * or the articles of a story of a few thousand articles being compared).
+ * cap makes it collect sooner. It is well above any one job's live data: a batch of 200 pages,
+ * or a story of at most {@link MAX_POOLED_STORY} articles being compared.
  */
-const WORKER_HEAP_MB = 1024;
+const WORKER_HEAP_MB = 512;
+
+/** Stories with more articles than this are compared on the main thread, which has no heap cap. */
+export const MAX_POOLED_STORY = 400;
 
 interface Job {
   readonly request: WorkerRequest;
@@ -78,6 +82,7 @@ export function startPreparePool(size: number, config: DossierConfig, script: UR
   const queue: Job[] = [];
   const running = new Map<Worker, Job>();
   let nextId = 1;
+  let gazetteer: Gazetteer | null = null;
   let failure: Error | null = null;
 
   const dispatch = (): void => {
@@ -123,6 +128,7 @@ export function startPreparePool(size: number, config: DossierConfig, script: UR
       return submit<PreparedDocument[]>({ id: nextId++, kind: 'prepare', docs: docs.map(({ raw: _raw, ...rest }) => rest) });
     },
     compare(job) {
+      if (job.members.length + job.earlier.length > MAX_POOLED_STORY) return Promise.resolve(runCompareJob(job, (gazetteer ??= loadGazetteer())));
       return submit<CompareOutcome>({ id: nextId++, kind: 'compare', job });
     },
     async close() {
