@@ -93,8 +93,8 @@ describe('StoryClusterer', () => {
     expect(place(c, features('later', FLOOD_A.replace('Monday', 'Tuesday'), { time: T0 + 2 * DAY }))).toBe(a);
   });
 
-  it('lets a strong match bridge a long gap (a trial months after the crime); a near-copy gets no shortcut across it', () => {
-    const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
+  it('lets a strong match bridge a long gap when configured (a trial months after the crime); a near-copy gets no shortcut across it', () => {
+    const c = new StoryClusterer(resolveConfig({ cluster: { longGapFactor: 0.8 } }).cluster);
     const a = place(c, features('crime', FLOOD_A, { time: T0 }));
     const late = c.place(features('trial', FLOOD_B, { time: T0 + 200 * DAY })).decision;
     expect(late.storyId).toBe(a);
@@ -104,7 +104,8 @@ describe('StoryClusterer', () => {
     expect(place(c, features('other', FLOOD_OTHER, { time: T0 + 200 * DAY }))).not.toBe(a);
     const copy = c.place(features('copy', `${FLOOD_A} (Republished.)`, { time: T0 + 300 * DAY })).decision;
     expect(copy.reason).not.toMatch(/near-copy/);
-    const hard = new StoryClusterer(resolveConfig({ cluster: { longGapFactor: 0 } }).cluster);
+    // By default the window is hard: a follow-up months later is a story of its own.
+    const hard = new StoryClusterer(DEFAULT_CONFIG.cluster);
     const h = place(hard, features('crime', FLOOD_A, { time: T0 }));
     expect(place(hard, features('trial', FLOOD_B, { time: T0 + 200 * DAY }))).not.toBe(h);
   });
