@@ -71,7 +71,10 @@ interface Story {
   readonly size: number;
 }
 
-function newStory(r: () => number, index: number): Story {
+/** Days the corpus spans: news arrives in publication order, a story opening on the day its first report comes. */
+const SPAN_DAYS = 360;
+
+function newStory(r: () => number, index: number, day: number): Story {
   // Heavy tail: P(size ≥ k) ~ 1/k, capped so one story never dominates a small corpus.
   const size = Math.min(60, Math.max(1, Math.floor(1 / Math.max(r(), 0.016))));
   return {
@@ -79,8 +82,9 @@ function newStory(r: () => number, index: number): Story {
     people: [`${word(r, 2)} ${word(r, 3)}`, `${word(r, 2)} ${word(r, 2)}`, `${word(r, 1)} ${word(r, 3)}`],
     org: `${word(r, 3)} ${pick(r, ['Institute', 'Union', 'Authority', 'Group', 'Council'])}`,
     event: EVENTS[index % EVENTS.length]!,
-    // Spread over about a year, so the clusterer's time window matters.
-    day: Math.floor(r() * 360),
+    // Spread over about a year in arrival order (a few days' jitter), as news comes in, so the
+    // clusterer's time window matters and its stories age out as they do on a real feed.
+    day: Math.max(0, day - Math.floor(r() * 4)),
     size,
   };
 }
@@ -147,7 +151,7 @@ export function* generateCorpus(spec: CorpusSpec): Generator<IngestItem> {
       a = pick(r, recent);
     } else {
       if (open.length === 0 || r() < 0.35) {
-        const story = newStory(r, storyIndex++);
+        const story = newStory(r, storyIndex++, Math.floor((i / spec.articles) * SPAN_DAYS));
         open.push({ story, left: story.size });
       }
       const slot = Math.floor(r() * open.length);
