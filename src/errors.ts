@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'store:migration-failed'
   | 'store:not-found'
   | 'pipeline:worker-failed'
+  | 'pipeline:worker-crashed'
   | 'usage:invalid';
 
 /** An expected failure with a code, a human message and optional structured details. */

@@ -7,12 +7,12 @@ import { StoryClusterer } from '../cluster/clusterer.js';
 import { buildThreads } from '../cluster/threads.js';
 import type { DossierConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { DossierError } from '../errors.js';
+import { DossierError, isDossierError } from '../errors.js';
 import type { IngestItem } from '../ingest/files.js';
 import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, RawDocument, Thread } from '../model.js';
 import { sha256Hex } from '../util/hash.js';
 import type { ArticleRecord, RawRecord, Store, StoryRecord, CopyRelation } from '../store/store.js';
-import { compareStaleStories } from './compare-stories.js';
+import { compareStaleStories, localCompareRunner, type CompareJob } from './compare-stories.js';
 import { prepareDocuments, type PreparedDocument } from './prepare.js';
 import { storyTitle } from './titles.js';
 import { autoWorkerCount, defaultWorkerScript, startPreparePool, type PreparePool } from './workers.js';
@@ -80,6 +80,13 @@ export async function analyze(
   let pool: PreparePool | null = null;
   let batches = 0;
 
+  // A job whose worker crashed (out of memory on a huge batch or story) is redone on this thread.
+  const onMainThread = <T>(err: unknown, work: () => T): T => {
+    if (!isDossierError(err) || err.code !== 'pipeline:worker-crashed') throw err;
+    diagnostics.push({ severity: 'warning', origin: err.code, message: `${err.message}; redone on the main thread` });
+    return work();
+  };
+
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const intake = await intakeBatch(store, batch);
@@ -90,7 +97,7 @@ export async function analyze(
     } else if (!script && typeof workers === 'number' && workers > 0) {
       throw new DossierError('config:invalid', 'workers: expected a compiled worker script (run the built dist/), found TypeScript sources');
     }
-    const prepared = pool ? pool.prepare(intake.docs) : Promise.resolve(prepareDocuments(intake.docs, config));
+    const prepared = pool ? pool.prepare(intake.docs).catch((err: unknown) => onMainThread(err, () => prepareDocuments(intake.docs, config))) : Promise.resolve(prepareDocuments(intake.docs, config));
     prepared.catch(() => undefined); // awaited below, in order; this only marks it handled meanwhile
     inFlight.push({ intake, prepared });
     while (inFlight.length > (pool?.size ?? 0)) await commitOldest();
@@ -130,7 +137,9 @@ export async function analyze(
       const threads = (): readonly Thread[] => (built ??= buildThreads(clusterer.storyNames(), config.thread));
       let starts: Map<string, number | null> | null = null;
       const storyStart = (id: string): number | null => (starts ??= new Map(clusterer.storyNames().map((s) => [s.storyId, s.first]))).get(id) ?? null;
-      await compareStaleStories(store, (id) => clusterer.members(id), diagnostics, config.compare, threads, running ? (job) => running.compare(job) : undefined, storyStart);
+      const local = localCompareRunner();
+      const run = running ? (job: CompareJob) => running.compare(job).catch((err: unknown) => onMainThread(err, () => local(job))) : local;
+      await compareStaleStories(store, (id) => clusterer.members(id), diagnostics, config.compare, threads, run, storyStart);
       if (touched.size > 0) await store.commit({ raws: [], articles: [], decisions: [], stories: [], threads: threads() });
     });
   } finally {

@@ -77,8 +77,8 @@ export function startPreparePool(size: number, config: DossierConfig, script: UR
   if (!Number.isInteger(size) || size < 1) {
     throw new DossierError('config:invalid', `workers: expected a whole number ≥ 1, found ${size}`);
   }
-  const workers = Array.from({ length: size }, () => new Worker(fileURLToPath(script), { workerData: { config }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
-  const idle = [...workers];
+  const workers = new Set<Worker>();
+  const idle: Worker[] = [];
   const queue: Job[] = [];
   const running = new Map<Worker, Job>();
   let nextId = 1;
@@ -93,8 +93,13 @@ export function startPreparePool(size: number, config: DossierConfig, script: UR
       worker.postMessage(job.request);
     }
   };
-  for (const worker of workers) {
+  const spawn = (): void => {
+    const worker = new Worker(fileURLToPath(script), { workerData: { config }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    let answered = false;
+    workers.add(worker);
+    idle.push(worker);
     worker.on('message', (reply: WorkerReply) => {
+      answered = true;
       const job = running.get(worker);
       running.delete(worker);
       idle.push(worker);
@@ -104,14 +109,27 @@ export function startPreparePool(size: number, config: DossierConfig, script: UR
       }
       dispatch();
     });
-    // A worker that dies takes its batch with it; the run stops rather than losing documents.
     worker.on('error', (err) => {
-      failure = new DossierError('pipeline:worker-failed', `worker thread: expected it to keep running, found it crashed (${err.message})`);
-      running.get(worker)?.reject(failure);
+      workers.delete(worker);
+      const at = idle.indexOf(worker);
+      if (at >= 0) idle.splice(at, 1);
+      const job = running.get(worker);
       running.delete(worker);
-      for (const job of queue.splice(0)) job.reject(failure);
+      if (!answered) {
+        // A worker that dies before its first answer cannot start at all: the run stops.
+        failure = new DossierError('pipeline:worker-failed', `worker thread: expected it to start, found it crashed (${err.message})`);
+        job?.reject(failure);
+        for (const queued of queue.splice(0)) queued.reject(failure);
+        return;
+      }
+      // A worker that dies on one job (out of memory on a huge batch) takes only that job: the
+      // caller redoes it on the main thread, and a fresh worker takes the next ones.
+      job?.reject(new DossierError('pipeline:worker-crashed', `worker thread: expected a ${job.request.kind} result, found the worker crashed (${err.message})`));
+      if (!failure) spawn();
+      dispatch();
     });
-  }
+  };
+  for (let i = 0; i < size; i++) spawn();
 
   const submit = <T extends PreparedDocument[] | CompareOutcome>(request: WorkerRequest): Promise<T> => {
     if (failure) return Promise.reject(failure);
@@ -132,7 +150,7 @@ export function startPreparePool(size: number, config: DossierConfig, script: UR
       return submit<CompareOutcome>({ id: nextId++, kind: 'compare', job });
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all([...workers].map((w) => w.terminate()));
     },
   };
 }
