@@ -3,7 +3,8 @@
  * plain text and HTML, single-threaded and with 1 and 2 worker threads, on SQLite and (when
  * `DOSSIER_TEST_PG` names a server) PostgreSQL. Each run is a child process, so its peak
  * memory is its own. Sizes: 100,000 articles (text) and 20,000 pages (HTML) by default;
- * `DOSSIER_BENCH_QUICK=1` for 5,000 / 1,000; `DOSSIER_BENCH_ARTICLES=N` to set both.
+ * `DOSSIER_BENCH_QUICK=1` for 5,000 / 1,000; `DOSSIER_BENCH_ARTICLES=N` to set both;
+ * `DOSSIER_BENCH_FORMATS` and `DOSSIER_BENCH_THREADS` to pick rows.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +22,11 @@ function sizes(): { text: number; html: number } {
   if (fixed > 0) return { text: fixed, html: fixed };
   if (process.env['DOSSIER_BENCH_QUICK']) return { text: 5000, html: 1000 };
   return { text: 100_000, html: 20_000 };
+}
+
+function listEnv(name: string, fallback: readonly string[]): string[] {
+  const value = process.env[name];
+  return value ? value.split(',').map((v) => v.trim()).filter(Boolean) : [...fallback];
 }
 
 async function measure(spec: RunSpec): Promise<RunResult> {
@@ -46,9 +52,13 @@ export const throughputBench: BenchSuite = {
     ];
     try {
       const plans: { format: 'text' | 'html'; store: 'sqlite' | 'postgres'; workers: number }[] = [];
-      for (const format of ['text', 'html'] as const) {
-        for (const workers of [0, 1, 2]) plans.push({ format, store: 'sqlite', workers });
-        if (pg) for (const workers of [0, 2]) plans.push({ format, store: 'postgres', workers });
+      // DOSSIER_BENCH_FORMATS=text and DOSSIER_BENCH_THREADS=2 (comma lists) pick rows: one row of
+      // 100k articles takes about ten minutes.
+      const formats = listEnv('DOSSIER_BENCH_FORMATS', ['text', 'html']).filter((f): f is 'text' | 'html' => f === 'text' || f === 'html');
+      const threads = listEnv('DOSSIER_BENCH_THREADS', ['0', '1', '2']).map(Number).filter((n) => Number.isInteger(n) && n >= 0);
+      for (const format of formats) {
+        for (const workers of threads) plans.push({ format, store: 'sqlite', workers });
+        if (pg) for (const workers of threads.filter((t) => t !== 1)) plans.push({ format, store: 'postgres', workers });
       }
       for (const p of plans) {
         const articles = n[p.format];
