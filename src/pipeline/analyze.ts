@@ -4,18 +4,17 @@
  * the store. One bad document becomes a rejected raw record with its diagnostics; the run goes on.
  */
 import { StoryClusterer } from '../cluster/clusterer.js';
-import { buildThreads } from '../cluster/threads.js';
 import type { DossierConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { DossierError, isDossierError } from '../errors.js';
 import type { IngestItem } from '../ingest/files.js';
-import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, RawDocument, Thread } from '../model.js';
+import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, RawDocument } from '../model.js';
 import { sha256Hex } from '../util/hash.js';
 import type { ArticleRecord, RawRecord, Store, StoryRecord, CopyRelation } from '../store/store.js';
-import { compareStaleStories, localCompareRunner, type CompareJob } from './compare-stories.js';
+import { compareStaleStories, localCompareRunner, storyView, type CompareRunner } from './compare-stories.js';
 import { prepareDocuments, type PreparedDocument } from './prepare.js';
 import { storyTitle } from './titles.js';
-import { autoWorkerCount, defaultWorkerScript, startPreparePool, type PreparePool } from './workers.js';
+import { autoWorkerCount, defaultWorkerScript, MAX_POOLED_STORY, startPreparePool, type PreparePool } from './workers.js';
 
 /** Progress after each document. */
 export interface AnalyzeProgress {
@@ -132,15 +131,14 @@ export async function analyze(
     const running = pool as PreparePool | null;
     await store.exclusive(async () => {
       await replica.catchUp(store);
-      // Built at most once: comparing stories needs them, and the stories' names do not change meanwhile.
-      let built: readonly Thread[] | null = null;
-      const threads = (): readonly Thread[] => (built ??= buildThreads(clusterer.storyNames(), config.thread));
-      let starts: Map<string, number | null> | null = null;
-      const storyStart = (id: string): number | null => (starts ??= new Map(clusterer.storyNames().map((s) => [s.storyId, s.first]))).get(id) ?? null;
+      const stories = storyView(clusterer, config.thread);
       const local = localCompareRunner();
-      const run = running ? (job: CompareJob) => running.compare(job).catch((err: unknown) => onMainThread(err, () => local(job))) : local;
-      await compareStaleStories(store, (id) => clusterer.members(id), diagnostics, config.compare, threads, run, storyStart);
-      if (touched.size > 0) await store.commit({ raws: [], articles: [], decisions: [], stories: [], threads: threads() });
+      // Very large stories stay on this thread, which has no heap cap (see MAX_POOLED_STORY).
+      const run: CompareRunner = running
+        ? (job) => (job.members.length + job.earlier.length > MAX_POOLED_STORY ? local(job) : running.compare(job).catch((err: unknown) => onMainThread(err, () => local(job))))
+        : local;
+      await compareStaleStories(store, stories, diagnostics, config.compare, run);
+      if (touched.size > 0) await store.commit({ raws: [], articles: [], decisions: [], stories: [], threads: stories.threads() });
     });
   } finally {
     await (pool as PreparePool | null)?.close();
@@ -287,7 +285,11 @@ export async function commitBatch(
   // only marked stale, with a provisional title from this batch's articles.
   // `decisions` is index-aligned with `articles`: each says which story its article joined.
   const inBatch = new Map<string, AnnotatedArticle[]>();
-  decisions.forEach((d, k) => inBatch.set(d.storyId, [...(inBatch.get(d.storyId) ?? []), articles[k]!.article]));
+  decisions.forEach((d, k) => {
+    const list = inBatch.get(d.storyId);
+    if (list) list.push(articles[k]!.article);
+    else inBatch.set(d.storyId, [articles[k]!.article]);
+  });
   const stories: StoryRecord[] = [...result.touched].sort().map((storyId) => ({ id: storyId, title: storyTitle(inBatch.get(storyId) ?? []), comparison: null }));
 
   await store.commit({ raws, articles, decisions, stories, copies });

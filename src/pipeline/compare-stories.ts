@@ -6,10 +6,12 @@
  * leaves them marked and the next run compares them.
  */
 import { storyAnnotations } from '../annotate/index.js';
+import type { StoryClusterer } from '../cluster/clusterer.js';
+import { buildThreads } from '../cluster/threads.js';
 import type { EarlierArticle } from '../compare/earlier.js';
 import { loadGazetteer, type Gazetteer } from '../compare/places.js';
 import { compareStory, type ArticleWithCopies, type CompareOptions } from '../compare/sources.js';
-import { DEFAULT_CONFIG, type CompareConfig } from '../config.js';
+import { DEFAULT_CONFIG, type CompareConfig, type ThreadConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { AnnotatedArticle, StoryComparison, Thread } from '../model.js';
 import type { Store, StoryRecord } from '../store/store.js';
@@ -55,33 +57,56 @@ export function localCompareRunner(): CompareRunner {
   };
 }
 
+/** What the compare stage knows of the run's stories: read from its clusterer, computed at most once. */
+export interface StoryView {
+  /** A story's article ids, in placement order. */
+  members(storyId: string): readonly string[];
+  /** The threads linking all the stories. */
+  threads(): readonly Thread[];
+  /** When a story began (its earliest dated article, ms), or null when undated. */
+  start(storyId: string): number | null;
+}
+
 /**
- * Compares every stale story; `members` gives a story's article ids in placement order. This
- * thread loads each story's articles and writes the results; `run` compares, so with a worker
- * pool the stories of a chunk are compared in parallel while the next ones are loaded.
+ * The stories of a clusterer as the compare stage sees them. Threads and start times are derived
+ * from one listing of the stories, on first use; make a view after the clusterer's last change.
+ */
+export function storyView(clusterer: StoryClusterer, config: ThreadConfig): StoryView {
+  let listed: ReturnType<StoryClusterer['storyNames']> | null = null;
+  let threads: readonly Thread[] | null = null;
+  let starts: Map<string, number | null> | null = null;
+  const stories = (): ReturnType<StoryClusterer['storyNames']> => (listed ??= clusterer.storyNames());
+  return {
+    members: (storyId) => clusterer.members(storyId),
+    threads: () => (threads ??= buildThreads(stories(), config)),
+    start: (storyId) => (starts ??= new Map(stories().map((s) => [s.storyId, s.first]))).get(storyId) ?? null,
+  };
+}
+
+/**
+ * Compares every stale story. This thread loads each story's articles and writes the results;
+ * `run` compares, so with a worker pool the stories of a chunk are compared in parallel.
  */
 export async function compareStaleStories(
   store: Store,
-  members: (storyId: string) => readonly string[],
+  stories: StoryView,
   diagnostics: Diagnostic[] = [],
   config: CompareConfig = DEFAULT_CONFIG.compare,
-  threads?: () => readonly Thread[],
   run: CompareRunner = localCompareRunner(),
-  storyStart?: StoryStart,
 ): Promise<number> {
   let compared = 0;
-  // Threads (built at most once per run, when a story is compared) give each story its earlier stories.
+  // Threads give each story its earlier stories.
   let threadOf: Map<string, Thread> | null = null;
   for (;;) {
     const ids = await store.storiesToCompare(CHUNK);
     if (ids.length === 0) return compared;
     const pending: Promise<{ record: StoryRecord; diagnostics: readonly Diagnostic[] }>[] = [];
     for (const storyId of ids) {
-      const memberIds = members(storyId);
+      const memberIds = stories.members(storyId);
       const articles = await store.getArticles(memberIds);
       const dupes = await store.duplicateSources(memberIds);
-      threadOf ??= new Map((threads?.() ?? []).flatMap((t) => t.storyIds.map((id) => [id, t] as const)));
-      const earlier = await earlierArticles(store, storyId, articles, threadOf.get(storyId), members, storyStart);
+      threadOf ??= new Map(stories.threads().flatMap((t) => t.storyIds.map((id) => [id, t] as const)));
+      const earlier = await earlierArticles(store, storyId, articles, threadOf.get(storyId), stories);
       const job: CompareJob = { storyId, members: articles.map((article) => ({ article, duplicateSources: dupes.get(article.id) ?? [] })), earlier, config };
       const title = storyTitle(articles);
       pending.push(
@@ -101,49 +126,29 @@ const EARLIER_STORIES = 3;
 const EARLIER_ARTICLES = 10;
 
 /**
- * When a story of a thread began, in ms (its earliest dated article), or null when undated:
- * the clusterer knows it for every story, so the nearest earlier stories are chosen without
- * loading the articles of every story of a long thread.
+ * Articles of the stories of the thread that began before this one (the nearest few). The
+ * clusterer's start times choose them, so a long thread's other stories are not loaded.
  */
-export type StoryStart = (storyId: string) => number | null;
-
-/** Articles of the stories of the thread that began before this one (the nearest few). */
 async function earlierArticles(
   store: Store,
   storyId: string,
   articles: readonly AnnotatedArticle[],
   thread: Thread | undefined,
-  members: (storyId: string) => readonly string[],
-  storyStart?: StoryStart,
+  stories: StoryView,
 ): Promise<EarlierArticle[]> {
   if (!thread) return [];
-  const start = (list: readonly AnnotatedArticle[]): string => list.map((a) => a.published ?? '').filter(Boolean).sort()[0] ?? '';
-  const own = start(articles);
+  const own = articles.map((a) => a.published ?? '').filter(Boolean).sort()[0];
   if (!own) return [];
-  const newestFirst = (x: { storyId: string; begins: string | number }, y: { storyId: string; begins: string | number }): number =>
-    x.begins > y.begins ? -1 : x.begins < y.begins ? 1 : x.storyId < y.storyId ? -1 : 1;
-  const others = thread.storyIds.filter((other) => other !== storyId);
-  if (storyStart) {
-    const ownMs = Date.parse(own);
-    const chosen = others
-      .map((other) => ({ storyId: other, begins: storyStart(other) }))
-      .filter((c): c is { storyId: string; begins: number } => c.begins !== null && c.begins < ownMs)
-      .sort(newestFirst)
-      .slice(0, EARLIER_STORIES);
-    const out: EarlierArticle[] = [];
-    for (const c of chosen) for (const article of await store.getArticles(members(c.storyId).slice(0, EARLIER_ARTICLES))) out.push({ storyId: c.storyId, article });
-    return out;
-  }
-  const candidates: { storyId: string; begins: string; articles: AnnotatedArticle[] }[] = [];
-  for (const other of others) {
-    const list = await store.getArticles(members(other).slice(0, EARLIER_ARTICLES));
-    const begins = start(list);
-    if (begins && begins < own) candidates.push({ storyId: other, begins, articles: list });
-  }
-  return candidates
-    .sort(newestFirst)
-    .slice(0, EARLIER_STORIES)
-    .flatMap((c) => c.articles.map((article) => ({ storyId: c.storyId, article })));
+  const ownMs = Date.parse(own);
+  const chosen = thread.storyIds
+    .filter((other) => other !== storyId)
+    .map((other) => ({ storyId: other, begins: stories.start(other) }))
+    .filter((c): c is { storyId: string; begins: number } => c.begins !== null && c.begins < ownMs)
+    .sort((x, y) => y.begins - x.begins || (x.storyId < y.storyId ? -1 : 1))
+    .slice(0, EARLIER_STORIES);
+  const out: EarlierArticle[] = [];
+  for (const c of chosen) for (const article of await store.getArticles(stories.members(c.storyId).slice(0, EARLIER_ARTICLES))) out.push({ storyId: c.storyId, article });
+  return out;
 }
 
 function safeCompare(storyId: string, withCopies: readonly ArticleWithCopies[], diagnostics: Diagnostic[], options: CompareOptions): StoryComparison {

@@ -8,12 +8,11 @@
  *   batches grouped jointly as `analyze` does.
  */
 import { StoryClusterer } from '../cluster/clusterer.js';
-import { buildThreads } from '../cluster/threads.js';
 import type { DossierConfig } from '../config.js';
 import { DossierError } from '../errors.js';
 import type { ArticleFeatures, ClusterDecision } from '../model.js';
 import type { ClusterCorrection, Store, StoryRecord } from '../store/store.js';
-import { compareStaleStories } from './compare-stories.js';
+import { compareStaleStories, storyView } from './compare-stories.js';
 
 /** What a correction or rebuild changed. */
 export interface ReclusterSummary {
@@ -96,8 +95,9 @@ export async function recluster(store: Store, config: DossierConfig): Promise<Re
   let moved = 0;
   for (const d of decisions) if (d.storyId !== before.get(d.articleId)) moved++;
   const storyIds = [...new Set(decisions.map((d) => d.storyId))].sort();
-  await store.commit({ raws: [], articles: [], decisions, stories: staleStories(storyIds, clusterer), threads: buildThreads(clusterer.storyNames(), config.thread) });
-  await compareStale(store, config, clusterer);
+  const stories = storyView(clusterer, config.thread);
+  await store.commit({ raws: [], articles: [], decisions, stories: staleStories(storyIds, clusterer), threads: stories.threads() });
+  await compareStaleStories(store, stories, [], config.compare);
   return { articles: all.length, stories: storyIds.length, moved };
 }
 
@@ -122,8 +122,9 @@ async function replay(store: Store, config: DossierConfig): Promise<StoryCluster
 async function applyMoves(store: Store, config: DossierConfig, decisions: readonly ClusterDecision[], touched: readonly string[]): Promise<void> {
   await store.commit({ raws: [], articles: [], decisions, stories: [] });
   const clusterer = await replay(store, config);
-  await store.commit({ raws: [], articles: [], decisions: [], stories: staleStories(touched, clusterer), threads: buildThreads(clusterer.storyNames(), config.thread) });
-  await compareStale(store, config, clusterer);
+  const stories = storyView(clusterer, config.thread);
+  await store.commit({ raws: [], articles: [], decisions: [], stories: staleStories(touched, clusterer), threads: stories.threads() });
+  await compareStaleStories(store, stories, [], config.compare);
 }
 
 /**
@@ -132,11 +133,6 @@ async function applyMoves(store: Store, config: DossierConfig, decisions: readon
  */
 function staleStories(storyIds: readonly string[], clusterer: StoryClusterer): StoryRecord[] {
   return storyIds.filter((id) => clusterer.members(id).length > 0).map((id) => ({ id, title: '', comparison: null }));
-}
-
-/** The compare stage over every stale story, configured as `analyze` runs it. */
-async function compareStale(store: Store, config: DossierConfig, clusterer: StoryClusterer): Promise<void> {
-  await compareStaleStories(store, (id) => clusterer.members(id), [], config.compare, () => buildThreads(clusterer.storyNames(), config.thread));
 }
 
 /**

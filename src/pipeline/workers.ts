@@ -15,8 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { DossierConfig } from '../config.js';
 import { DossierError } from '../errors.js';
 import type { RawDocument } from '../model.js';
-import { loadGazetteer, type Gazetteer } from '../compare/places.js';
-import { runCompareJob, type CompareJob, type CompareOutcome } from './compare-stories.js';
+import type { CompareJob, CompareOutcome } from './compare-stories.js';
 import type { PreparedDocument } from './prepare.js';
 
 /**
@@ -36,7 +35,7 @@ export type WorkerReply =
 export interface PreparePool {
   readonly size: number;
   prepare(docs: readonly RawDocument[]): Promise<PreparedDocument[]>;
-  /** Compares one story on the next free worker (a {@link CompareRunner}); a very large one on this thread. */
+  /** Compares one story on the next free worker; callers keep stories over {@link MAX_POOLED_STORY} articles. */
   compare(job: CompareJob): Promise<CompareOutcome>;
   close(): Promise<void>;
 }
@@ -63,7 +62,7 @@ export function autoWorkerCount(): number {
  */
 const WORKER_HEAP_MB = 512;
 
-/** Stories with more articles than this are compared on the main thread, which has no heap cap. */
+/** Stories (members and earlier articles) larger than this are compared on the main thread, which has no heap cap. */
 export const MAX_POOLED_STORY = 400;
 
 interface Job {
@@ -82,7 +81,6 @@ export function startPreparePool(size: number, config: DossierConfig, script: UR
   const queue: Job[] = [];
   const running = new Map<Worker, Job>();
   let nextId = 1;
-  let gazetteer: Gazetteer | null = null;
   let failure: Error | null = null;
 
   const dispatch = (): void => {
@@ -146,7 +144,6 @@ export function startPreparePool(size: number, config: DossierConfig, script: UR
       return submit<PreparedDocument[]>({ id: nextId++, kind: 'prepare', docs: docs.map(({ raw: _raw, ...rest }) => rest) });
     },
     compare(job) {
-      if (job.members.length + job.earlier.length > MAX_POOLED_STORY) return Promise.resolve(runCompareJob(job, (gazetteer ??= loadGazetteer())));
       return submit<CompareOutcome>({ id: nextId++, kind: 'compare', job });
     },
     async close() {
