@@ -93,6 +93,8 @@ const RECENT_TIMES = 256;
 const INDEX_TERMS = 20;
 /** Posting lists are scanned from the most recent entry back this far: bounds the cost per article. */
 const POSTING_SCAN = 64;
+/** A posting list longer than this is compacted to what a lookup can reach (amortised: it shrinks to at most {@link POSTING_SCAN} + 1). */
+const POSTING_KEEP = 4 * POSTING_SCAN;
 /** Below this many distinct content terms an article is too thin to judge: it stays alone. */
 export const MIN_TERMS = 5;
 
@@ -492,7 +494,32 @@ export class StoryClusterer {
       // Posting lists are append-only in recency order; a story re-appended when it grows is
       // found among the recent entries again.
       if (list[list.length - 1] !== storyId) list.push(storyId);
+      if (list.length > POSTING_KEEP) this.#index.set(key, this.#compactPosting(list));
     }
+  }
+
+  /**
+   * The entries of a posting list a lookup can still reach, now and later: the latest entry of
+   * each known story, newest first back to the first story that aged out (a lookup stops
+   * there, and stories do not come back) and at most {@link POSTING_SCAN} of them (a lookup
+   * stops there too; later entries only go in front). Keeps common terms' lists short instead
+   * of one entry per article for the whole run.
+   */
+  #compactPosting(list: readonly string[]): string[] {
+    const kept: string[] = [];
+    const seen = new Set<string>();
+    for (let i = list.length - 1; i >= 0 && kept.length < POSTING_SCAN; i--) {
+      const s = list[i]!;
+      const story = this.#stories.get(s);
+      if (story?.active === false) {
+        kept.push(s);
+        break;
+      }
+      if (!story || seen.has(s)) continue;
+      seen.add(s);
+      kept.push(s);
+    }
+    return kept.reverse();
   }
 
   /** The story with every replayed member weighed (under the statistics of now). */

@@ -46,4 +46,24 @@ describe('MinHashIndex', () => {
     expect(index.find(features('a2', `${WIRE} (Reuters)`))).toBeNull();
     expect(index.find(features('c2', `${THIRD} (AP)`))?.originalId).toBe('c1');
   });
+
+  it('reuses its slots as the window moves: the latest texts are found, whatever came before', () => {
+    const index = new MinHashIndex(3);
+    const texts = [WIRE, OTHER, THIRD];
+    // Seven rounds through three slots: every slot is overwritten twice over.
+    for (let round = 0; round < 7; round++) {
+      const [text, label] = [texts[round % 3]!, `r${round}`];
+      const f = features(label, `${text} Round ${round}.`);
+      index.add(f, index.find(f));
+    }
+    expect(index.size).toBe(3);
+    // r4, r5, r6 are held. A copy of the wire text is found through r6, the only wire version
+    // left, and reported as a copy of the first one (r6 copies r3, which copied r0).
+    expect(index.find(features('x', `${WIRE} (AP)`))?.originalId).toBe('r0');
+    expect(index.find(features('y', `${OTHER} (AP)`))?.originalId).toBe('r1');
+    // ...and adding an article twice indexes it once.
+    index.add(features('r6', WIRE));
+    expect(index.size).toBe(3);
+  });
 });
+

@@ -80,19 +80,35 @@ export function signatureSimilarity(a: readonly number[], b: readonly number[]):
 /**
  * Signatures the index keeps: the most recent ones. Wire copies appear within days of their
  * original, so a window of the latest 200,000 articles (a day or more of the world's news)
- * finds them, and the index stays about 300 MB whatever the store holds; an exact copy older
+ * finds them, and the index stays about 120 MB whatever the store holds; an exact copy older
  * than that is still found by its content hash.
  */
 export const MAX_INDEXED = 200_000;
 
-/** LSH index of signatures. One per clusterer; holds the latest {@link MAX_INDEXED} articles' signatures. */
+/** Signatures are stored in blocks of this many, allocated as the index fills. */
+const BLOCK = 4_096;
+
+/**
+ * LSH index of signatures. One per clusterer; holds the latest {@link MAX_INDEXED} articles'
+ * signatures. Compact because it is the clusterer's largest structure: each indexed article
+ * has a sequence number, its signature lives in a typed array at the number's ring slot, and a
+ * bucket holds sequence numbers (one bare number while it has one member, the usual case)
+ * under a small-integer key, so no per-article arrays or boxed numbers are kept.
+ */
 export class MinHashIndex {
-  readonly #buckets = new Map<number, string[]>();
-  /** In insertion order: the first entry is the next to leave the window. */
-  readonly #signatures = new Map<string, readonly number[]>();
+  /** Band key → sequence numbers of the articles in that bucket, oldest first. */
+  readonly #buckets = new Map<number, number | number[]>();
+  /** Signature blocks: slot `seq % capacity` holds the signature of article `seq`. */
+  readonly #blocks: Uint32Array[] = [];
+  /** Article id of each slot. */
+  readonly #ids: string[] = [];
+  /** Article id → its sequence number, for the articles indexed now. */
+  readonly #seqOf = new Map<string, number>();
   /** Copy → the original it copies, so a copy of a copy is reported as a copy of the first text. */
   readonly #originalOf = new Map<string, string>();
   readonly #capacity: number;
+  /** Sequence number of the next indexed article; those below `#next - size` have left the window. */
+  #next = 0;
 
   constructor(capacity = MAX_INDEXED) {
     this.#capacity = capacity;
@@ -100,70 +116,101 @@ export class MinHashIndex {
 
   /** Signatures held now. */
   get size(): number {
-    return this.#signatures.size;
+    return this.#seqOf.size;
   }
 
   /** The earliest indexed article this one nearly copies, if any. */
   find(f: ArticleFeatures): NearCopy | null {
     const sig = f.signature;
     if (!sig || sig.length !== SIGNATURE_SIZE) return null;
-    let best: NearCopy | null = null;
-    const checked = new Set<string>();
+    let best: { seq: number; similarity: number } | null = null;
+    const checked = new Set<number>();
     for (const key of bandKeys(sig)) {
-      for (const id of this.#buckets.get(key) ?? []) {
-        if (checked.has(id) || id === f.articleId) continue;
-        checked.add(id);
-        const similarity = signatureSimilarity(sig, this.#signatures.get(id)!);
+      const bucket = this.#buckets.get(key);
+      if (bucket === undefined) continue;
+      for (const seq of typeof bucket === 'number' ? [bucket] : bucket) {
+        if (checked.has(seq)) continue;
+        checked.add(seq);
+        if (this.#ids[seq % this.#capacity] === f.articleId) continue;
+        const similarity = this.#similarity(sig, seq);
         // Ties go to the earliest indexed article: the original, not another copy.
-        if (similarity >= COPY_SIMILARITY && (!best || similarity > best.similarity)) best = { originalId: id, similarity };
+        if (similarity >= COPY_SIMILARITY && (!best || similarity > best.similarity || (similarity === best.similarity && seq < best.seq))) best = { seq, similarity };
       }
     }
-    return best && { ...best, originalId: this.#originalOf.get(best.originalId) ?? best.originalId };
+    if (!best) return null;
+    const id = this.#ids[best.seq % this.#capacity]!;
+    return { originalId: this.#originalOf.get(id) ?? id, similarity: best.similarity };
   }
 
   /** Indexes an article's signature (articles without one are skipped); `copy` is what {@link find} said of it. */
   add(f: ArticleFeatures, copy: NearCopy | null = null): void {
     const sig = f.signature;
-    if (!sig || sig.length !== SIGNATURE_SIZE || this.#signatures.has(f.articleId)) return;
+    if (!sig || sig.length !== SIGNATURE_SIZE || this.#seqOf.has(f.articleId)) return;
+    const seq = this.#next;
     let kept = false;
     for (const key of bandKeys(sig)) {
-      let bucket = this.#buckets.get(key);
-      if (!bucket) this.#buckets.set(key, (bucket = []));
-      if (bucket.length < BUCKET_CAP) {
-        bucket.push(f.articleId);
-        kept = true;
-      }
+      const bucket = this.#buckets.get(key);
+      if (bucket === undefined) this.#buckets.set(key, seq);
+      else if (typeof bucket === 'number') this.#buckets.set(key, [bucket, seq]);
+      else if (bucket.length < BUCKET_CAP) bucket.push(seq);
+      else continue;
+      kept = true;
     }
     if (!kept) return;
-    this.#signatures.set(f.articleId, sig);
+    // The slot is free: its previous holder left the window when the index reached capacity.
+    if (this.size >= this.#capacity) this.#evictOldest();
+    this.#next++;
+    const slot = seq % this.#capacity;
+    const block = Math.floor(slot / BLOCK);
+    while (this.#blocks.length <= block) this.#blocks.push(new Uint32Array(BLOCK * SIGNATURE_SIZE));
+    this.#blocks[block]!.set(sig, (slot % BLOCK) * SIGNATURE_SIZE);
+    this.#ids[slot] = f.articleId;
+    this.#seqOf.set(f.articleId, seq);
     // Only indexed articles can be found as originals: only theirs need the link onwards.
     if (copy) this.#originalOf.set(f.articleId, copy.originalId);
-    while (this.#signatures.size > this.#capacity) this.#evictOldest();
+  }
+
+  /** Share of signature positions on which `sig` agrees with the indexed article `seq`. */
+  #similarity(sig: readonly number[], seq: number): number {
+    const slot = seq % this.#capacity;
+    const block = this.#blocks[Math.floor(slot / BLOCK)]!;
+    const at = (slot % BLOCK) * SIGNATURE_SIZE;
+    let same = 0;
+    for (let i = 0; i < SIGNATURE_SIZE; i++) if (block[at + i] === sig[i]) same++;
+    return same / SIGNATURE_SIZE;
   }
 
   /** Drops the oldest signature from its buckets (and its copy link): it left the window. */
   #evictOldest(): void {
-    const [id, sig] = this.#signatures.entries().next().value as [string, readonly number[]];
-    this.#signatures.delete(id);
+    const seq = this.#next - this.size;
+    const slot = seq % this.#capacity;
+    const id = this.#ids[slot]!;
+    const block = this.#blocks[Math.floor(slot / BLOCK)]!;
+    const at = (slot % BLOCK) * SIGNATURE_SIZE;
+    this.#seqOf.delete(id);
     this.#originalOf.delete(id);
-    for (const key of bandKeys(sig)) {
+    for (const key of bandKeys(block.subarray(at, at + SIGNATURE_SIZE))) {
       const bucket = this.#buckets.get(key);
-      if (!bucket) continue;
-      const at = bucket.indexOf(id);
-      if (at >= 0) bucket.splice(at, 1);
-      if (bucket.length === 0) this.#buckets.delete(key);
+      if (bucket === seq) this.#buckets.delete(key);
+      else if (Array.isArray(bucket)) {
+        const i = bucket.indexOf(seq);
+        if (i >= 0) bucket.splice(i, 1);
+        if (bucket.length === 1) this.#buckets.set(key, bucket[0]!);
+      }
     }
   }
 }
 
 /** One numeric key per band: the band's row values hashed together with the band number. */
-function bandKeys(sig: readonly number[]): number[] {
+function bandKeys(sig: ArrayLike<number>): number[] {
   const keys: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = mix(b, 0x27d4eb2f);
     for (let r = 0; r < ROWS; r++) h = mix(h ^ sig[b * ROWS + r]!, 0x165667b1);
-    // Band number in the low bits keeps bands apart even if two hashes collide.
-    keys.push(h * 16 + b);
+    // Band number in the low bits keeps bands apart even if two hashes collide; 26 bits of
+    // the hash keep the key a small integer (cheap to store in a Map). A collision only adds
+    // a candidate, which the signature comparison then rejects.
+    keys.push((h >>> 6) * BANDS + b);
   }
   return keys;
 }
