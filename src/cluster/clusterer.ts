@@ -37,10 +37,15 @@ const DAY_MS = 86_400_000;
 interface Profile {
   /** Number of articles whose vectors are summed. */
   size: number;
-  /** Sum of the members' unit TF-IDF vectors. */
-  readonly text: Map<string, number>;
-  /** Sum of the members' unit name vectors. */
-  readonly names: Map<string, number>;
+  /** Sum of the members' unit TF-IDF vectors, by term id. */
+  readonly text: Map<number, number>;
+  /** Sum of the members' unit name vectors, by name id. */
+  readonly names: Map<number, number>;
+  /**
+   * The one article's vectors while the sums are exactly one article's: scoring two single
+   * articles (most pairs of a batch) is then a merge of two sorted arrays, not map lookups.
+   */
+  only: Vectors | null;
   /**
    * Sums over ordered pairs of distinct members of their text (and name) dot products, kept
    * as members come and go: how alike the members are among themselves ({@link cohesion}).
@@ -71,10 +76,49 @@ interface StoryState extends Profile {
   active: boolean;
 }
 
+/** A sparse vector: ids ascending, with their weights. */
+interface Sparse {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+}
+
 /** An article's unit vectors, under the term statistics of the moment it was weighed. */
 interface Vectors {
-  readonly text: Map<string, number>;
-  readonly names: Map<string, number>;
+  readonly text: Sparse;
+  readonly names: Sparse;
+}
+
+/** A vector as summed in a profile, or one article's. */
+type Vec = Sparse | ReadonlyMap<number, number>;
+
+/**
+ * Strings (terms, names) numbered in order of first sight, with how many articles had each:
+ * vectors and the inverted index are keyed by these small integers rather than by strings.
+ */
+class Vocabulary {
+  readonly #ids = new Map<string, number>();
+  readonly #df: number[] = [];
+
+  /** The string's id, numbering it if new. */
+  id(s: string): number {
+    let id = this.#ids.get(s);
+    if (id === undefined) {
+      id = this.#df.length;
+      this.#ids.set(s, id);
+      this.#df.push(0);
+    }
+    return id;
+  }
+
+  /** Counts one more article with the string. */
+  count(s: string): void {
+    this.#df[this.id(s)]!++;
+  }
+
+  /** How many articles had the string with this id. */
+  df(id: number): number {
+    return this.#df[id] ?? 0;
+  }
 }
 
 /** The story id a founding article gives: stable across re-runs of the same input. */
@@ -135,12 +179,15 @@ export class StoryClusterer {
   readonly #config: ClusterConfig;
   readonly #stories = new Map<string, StoryState>();
   readonly #storyOf = new Map<string, string>();
-  /** Document frequency of terms and names over all articles seen. */
-  readonly #df = new Map<string, number>();
-  readonly #nameDf = new Map<string, number>();
+  /** Terms and names with their document frequency over all articles seen. */
+  readonly #terms = new Vocabulary();
+  readonly #names = new Vocabulary();
   #docs = 0;
-  /** Inverted index: term or name → stories, most recently touched last (duplicates allowed). */
-  readonly #index = new Map<string, string[]>();
+  /**
+   * Inverted index: term (key 2 × id) or name (2 × id + 1) → stories, most recently touched
+   * last (duplicates allowed).
+   */
+  readonly #index = new Map<number, string[]>();
   readonly #copies = new MinHashIndex();
   #clock = 0;
   /** Stories by their latest publication time, oldest first: the next to age out. */
@@ -185,8 +232,8 @@ export class StoryClusterer {
       this.#recentTimes.push(features.time);
       if (this.#recentTimes.length > RECENT_TIMES) this.#recentTimes.shift();
     }
-    for (const t of Object.keys(features.terms)) this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
-    for (const n of features.names) this.#nameDf.set(n, (this.#nameDf.get(n) ?? 0) + 1);
+    for (const t of Object.keys(features.terms)) this.#terms.count(t);
+    for (const n of features.names) this.#names.count(n);
   }
 
   /** Records an article already placed in a story (replaying the store); no decision is made. */
@@ -225,6 +272,9 @@ export class StoryClusterer {
     const results = new Array<Placed | undefined>(batch.length);
     const position = new Map(batch.map((f, i) => [f.articleId, i]));
     const vectors = batch.map((f) => this.#vectors(f));
+    // The term statistics stay as they are during the batch: each article's keys are computed once.
+    const keys = new Map(batch.map((f) => [f, this.#indexKeys(f)] as const));
+    const keysOf = (f: ArticleFeatures): readonly number[] => keys.get(f) ?? this.#indexKeys(f);
     const barredOf = (i: number): ReadonlySet<string> => options.barred?.get(batch[i]!.articleId) ?? new Set<string>();
 
     // 1. Copies and thin articles.
@@ -297,7 +347,7 @@ export class StoryClusterer {
       const gs = [...new Set(ids.map((id) => position.get(id)).filter((i): i is number => i !== undefined).map((i) => groupOf.get(i)).filter((g): g is Group => !!g))];
       for (const g of gs.slice(1)) absorb(gs[0]!, g);
     }
-    for (const g of groups) this.#preferredStory(g, this.#groupCandidates(g.members.map((i) => batch[i]!)));
+    for (const g of groups) this.#preferredStory(g, this.#groupCandidates(g.members.map((i) => batch[i]!), keysOf));
     // Two groups that each prefer a different stored story are reports of two events: they
     // are not grouped (two halves of two events that arrived together stay with their own).
     const mayJoin = (a: Group, b: Group): boolean =>
@@ -336,7 +386,7 @@ export class StoryClusterer {
     for (const g of groups) {
       // Stories that articles this group must stay apart from have joined (earlier in this batch) are barred too.
       const apartStories = new Set([...g.apart].map((id) => this.#storyOf.get(id)).filter((s): s is string => s !== undefined));
-      const scored = this.#groupCandidates(g.members.map((i) => batch[i]!))
+      const scored = this.#groupCandidates(g.members.map((i) => batch[i]!), keysOf)
         .filter((storyId) => !g.barred.has(storyId) && !apartStories.has(storyId))
         .map((storyId) => {
           const story = this.#ready(this.#stories.get(storyId)!);
@@ -406,7 +456,7 @@ export class StoryClusterer {
         }
         results[i] = { copyOf: copy, decision };
       });
-      for (const i of g.members) this.#addTo(storyId, batch[i]!, vectors[i]);
+      for (const i of g.members) this.#addTo(storyId, batch[i]!, vectors[i], true, keysOf(batch[i]!));
     }
     return results.map((r) => r!);
   }
@@ -473,7 +523,7 @@ export class StoryClusterer {
   }
 
   /** Adds an article to a story; `vectors` null defers weighing it (see {@link StoryState.pending}). */
-  #addTo(storyId: string, f: ArticleFeatures, vectors: Vectors | null = this.#vectors(f), index = true): void {
+  #addTo(storyId: string, f: ArticleFeatures, vectors: Vectors | null = this.#vectors(f), index = true, keys?: readonly number[]): void {
     let story = this.#stories.get(storyId);
     if (!story) {
       story = { id: storyId, articleIds: [], touched: 0, pending: [], active: true, ...emptyProfile() };
@@ -488,7 +538,7 @@ export class StoryClusterer {
     if (story.last !== null && story.last !== last) this.#ageing.push(story.last, storyId);
     story.touched = ++this.#clock;
     if (!index || Object.keys(f.terms).length < MIN_TERMS) return;
-    for (const key of this.#indexKeys(f)) {
+    for (const key of keys ?? this.#indexKeys(f)) {
       let list = this.#index.get(key);
       if (!list) this.#index.set(key, (list = []));
       // Posting lists are append-only in recency order; a story re-appended when it grows is
@@ -553,6 +603,7 @@ export class StoryClusterer {
       story.pending = [];
       story.text.clear();
       story.names.clear();
+      story.only = null;
       story.pairsText = 0;
       story.pairsNames = 0;
       story.years.clear();
@@ -562,28 +613,32 @@ export class StoryClusterer {
 
   /** The article's unit TF-IDF and name vectors under the current statistics. */
   #vectors(f: ArticleFeatures): Vectors {
-    const text = new Map<string, number>();
-    for (const [t, n] of Object.entries(f.terms)) text.set(t, (1 + Math.log(n)) * this.#idf(t));
-    const names = new Map<string, number>();
-    for (const n of f.names) names.set(n, (1 + Math.log(f.nameWeights?.[n] ?? 1)) * this.#nameIdf(n));
-    return { text: unit(text), names: unit(names) };
+    const terms = Object.entries(f.terms);
+    const textIds = terms.map(([t]) => this.#terms.id(t));
+    const text = sparseUnit(textIds, terms.map(([, n], k) => (1 + Math.log(n)) * this.#idf(textIds[k]!)));
+    const nameIds = f.names.map((n) => this.#names.id(n));
+    const names = sparseUnit(nameIds, f.names.map((n, k) => (1 + Math.log(f.nameWeights?.[n] ?? 1)) * this.#nameIdf(nameIds[k]!)));
+    return { text, names };
   }
 
   /** Names plus the most distinctive terms: the keys an article is indexed and looked up by. */
-  #indexKeys(f: ArticleFeatures): string[] {
+  #indexKeys(f: ArticleFeatures): number[] {
     const terms = Object.entries(f.terms)
-      .map(([t, n]) => [t, (1 + Math.log(n)) * this.#idf(t)] as const)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([t, n]) => {
+        const id = this.#terms.id(t);
+        return { t, id, w: (1 + Math.log(n)) * this.#idf(id) };
+      })
+      .sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : 1))
       .slice(0, INDEX_TERMS)
-      .map(([t]) => `t:${t}`);
-    return [...terms, ...f.names.map((n) => `n:${n}`)];
+      .map(({ id }) => 2 * id);
+    return [...terms, ...f.names.map((n) => 2 * this.#names.id(n) + 1)];
   }
 
   /** Candidate stories of a group: those sharing the most index keys with its articles. */
-  #groupCandidates(articles: readonly ArticleFeatures[]): string[] {
+  #groupCandidates(articles: readonly ArticleFeatures[], keysOf: (f: ArticleFeatures) => readonly number[]): string[] {
     const hits = new Map<string, number>();
     for (const f of articles) {
-      for (const key of this.#indexKeys(f)) {
+      for (const key of keysOf(f)) {
         const list = this.#index.get(key);
         if (!list) continue;
         const seen = new Set<string>();
@@ -603,12 +658,12 @@ export class StoryClusterer {
       .map(([s]) => s);
   }
 
-  #idf(term: string): number {
-    return Math.log((this.#docs + 1) / ((this.#df.get(term) ?? 0) + 1)) + 1;
+  #idf(termId: number): number {
+    return Math.log((this.#docs + 1) / (this.#terms.df(termId) + 1)) + 1;
   }
 
-  #nameIdf(name: string): number {
-    return Math.log((this.#docs + 1) / ((this.#nameDf.get(name) ?? 0) + 1)) + 1;
+  #nameIdf(nameId: number): number {
+    return Math.log((this.#docs + 1) / (this.#names.df(nameId) + 1)) + 1;
   }
 
   /**
@@ -637,8 +692,8 @@ export class StoryClusterer {
       time = pairs > 0 ? sum / pairs : null;
     }
     const pairs = a.size * b.size;
-    const text = dot(a.text, b.text) / pairs;
-    const names = dot(a.names, b.names) / pairs;
+    const text = dot(a.only?.text ?? a.text, b.only?.text ?? b.text) / pairs;
+    const names = dot(a.only?.names ?? a.names, b.only?.names ?? b.names) / pairs;
     const dates = yearAgreement(a.years, b.years);
     const sum = weights.text * text + weights.names * names;
     const weight = weights.text + weights.names;
@@ -687,7 +742,7 @@ export function describeScore(s: ScoreParts): string {
 }
 
 function emptyProfile(): Profile {
-  return { size: 0, text: new Map(), names: new Map(), pairsText: 0, pairsNames: 0, years: new Map(), mentions: new Map(), days: new Map(), first: null, last: null, language: null };
+  return { size: 0, text: new Map(), names: new Map(), only: null, pairsText: 0, pairsNames: 0, years: new Map(), mentions: new Map(), days: new Map(), first: null, last: null, language: null };
 }
 
 /** The profile of one article. */
@@ -699,8 +754,10 @@ function single(f: ArticleFeatures, v: Vectors): Profile {
 
 /** Adds an article to a profile; without vectors only its counts, years, names and times. */
 function addProfile(p: Profile, f: ArticleFeatures, v: Vectors | null): void {
+  const empty = p.size === 0;
   p.size++;
   if (v) addVectors(p, v.text, v.names, 1);
+  if (empty && v) p.only = v;
   if (f.eventYear != null) p.years.set(f.eventYear, (p.years.get(f.eventYear) ?? 0) + 1);
   for (const n of f.names) p.mentions.set(n, (p.mentions.get(n) ?? 0) + 1);
   if (f.time !== null) {
@@ -727,7 +784,7 @@ function mergeProfile(into: Profile, from: Profile): void {
 
 /** A group's profile without one of its articles (for explaining that article's place in it). */
 function profileWithout(g: Profile, f: ArticleFeatures, v: Vectors): Profile {
-  const p: Profile = { ...g, text: new Map(g.text), names: new Map(g.names), years: new Map(g.years), mentions: new Map(g.mentions), days: new Map(g.days) };
+  const p: Profile = { ...g, text: new Map(g.text), names: new Map(g.names), only: null, years: new Map(g.years), mentions: new Map(g.mentions), days: new Map(g.days) };
   p.size--;
   addVectors(p, v.text, v.names, -1);
   if (f.eventYear != null) p.years.set(f.eventYear, p.years.get(f.eventYear)! - 1);
@@ -749,7 +806,8 @@ function profileWithout(g: Profile, f: ArticleFeatures, v: Vectors): Profile {
  * Adds (sign 1) or takes out (sign -1) vectors, one article's or a whole group's sums, keeping
  * the pair sums: adding v to S adds 2 S·v, taking v out of S removes 2 (S - v)·v.
  */
-function addVectors(p: Profile, text: ReadonlyMap<string, number>, names: ReadonlyMap<string, number>, sign: 1 | -1): void {
+function addVectors(p: Profile, text: Vec, names: Vec, sign: 1 | -1): void {
+  p.only = null;
   if (sign > 0) {
     p.pairsText += 2 * dot(p.text, text);
     p.pairsNames += 2 * dot(p.names, names);
@@ -762,16 +820,52 @@ function addVectors(p: Profile, text: ReadonlyMap<string, number>, names: Readon
   }
 }
 
-function addInto(sum: Map<string, number>, v: ReadonlyMap<string, number>, sign: number): void {
-  for (const [k, w] of v) sum.set(k, (sum.get(k) ?? 0) + sign * w);
+function addInto(sum: Map<number, number>, v: Vec, sign: number): void {
+  if (v instanceof Map) {
+    for (const [k, w] of v) sum.set(k, (sum.get(k) ?? 0) + sign * w);
+    return;
+  }
+  const { ids, weights } = v as Sparse;
+  for (let i = 0; i < ids.length; i++) sum.set(ids[i]!, (sum.get(ids[i]!) ?? 0) + sign * weights[i]!);
 }
 
-function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+function dot(a: Vec, b: Vec): number {
+  if (a instanceof Map) return b instanceof Map ? dotMaps(a, b) : dotSparseMap(b as Sparse, a);
+  return b instanceof Map ? dotSparseMap(a as Sparse, b) : dotSparse(a as Sparse, b as Sparse);
+}
+
+function dotMaps(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let s = 0;
   for (const [k, w] of small) {
     const u = large.get(k);
     if (u) s += w * u;
+  }
+  return s;
+}
+
+function dotSparseMap(a: Sparse, b: ReadonlyMap<number, number>): number {
+  let s = 0;
+  for (let i = 0; i < a.ids.length; i++) {
+    const u = b.get(a.ids[i]!);
+    if (u) s += a.weights[i]! * u;
+  }
+  return s;
+}
+
+/** Dot product of two sparse vectors: one pass over both id lists. */
+function dotSparse(a: Sparse, b: Sparse): number {
+  let s = 0;
+  let i = 0;
+  let j = 0;
+  const ai = a.ids;
+  const bi = b.ids;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) s += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
   }
   return s;
 }
@@ -788,14 +882,18 @@ function yearAgreement(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, nu
   return same / (na * nb);
 }
 
-/** The vector scaled to unit length (empty stays empty). */
-function unit(v: Map<string, number>): Map<string, number> {
+/**
+ * The sparse unit vector of weights by id (ids ascending; a repeated id keeps its last weight;
+ * zero weights stay as they are, like the rest, and an all-zero vector stays zero).
+ */
+function sparseUnit(ids: readonly number[], weights: readonly number[]): Sparse {
+  const last = new Map<number, number>();
+  ids.forEach((id, k) => last.set(id, k));
+  const order = [...last.values()].sort((x, y) => ids[x]! - ids[y]!);
   let norm = 0;
-  for (const w of v.values()) norm += w * w;
-  norm = Math.sqrt(norm);
-  if (norm === 0) return v;
-  for (const [k, w] of v) v.set(k, w / norm);
-  return v;
+  for (const k of order) norm += weights[k]! * weights[k]!;
+  norm = Math.sqrt(norm) || 1;
+  return { ids: Int32Array.from(order, (k) => ids[k]!), weights: Float64Array.from(order, (k) => weights[k]! / norm) };
 }
 
 /** Both sides of a comparison hold at least this many articles before rival names count. */
