@@ -137,7 +137,8 @@ export async function analyze(
       const run: CompareRunner = running
         ? (job) => (job.members.length + job.earlier.length > MAX_POOLED_STORY ? local(job) : running.compare(job).catch((err: unknown) => onMainThread(err, () => local(job))))
         : local;
-      await compareStaleStories(store, stories, diagnostics, config.compare, run);
+      // One story per worker being compared and one more being loaded.
+      await compareStaleStories(store, stories, diagnostics, config.compare, run, running ? running.size + 1 : 1);
       if (touched.size > 0) await store.commit({ raws: [], articles: [], decisions: [], stories: [], threads: stories.threads() });
     });
   } finally {

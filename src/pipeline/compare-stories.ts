@@ -85,7 +85,9 @@ export function storyView(clusterer: StoryClusterer, config: ThreadConfig): Stor
 
 /**
  * Compares every stale story. This thread loads each story's articles and writes the results;
- * `run` compares, so with a worker pool the stories of a chunk are compared in parallel.
+ * `run` compares. Up to `lanes` stories are loaded and compared at once (with a worker pool,
+ * one per worker plus one being loaded), so the articles held in memory are those of a few
+ * stories, not of a whole chunk.
  */
 export async function compareStaleStories(
   store: Store,
@@ -93,28 +95,35 @@ export async function compareStaleStories(
   diagnostics: Diagnostic[] = [],
   config: CompareConfig = DEFAULT_CONFIG.compare,
   run: CompareRunner = localCompareRunner(),
+  lanes = 1,
 ): Promise<number> {
   let compared = 0;
   // Threads give each story its earlier stories.
   let threadOf: Map<string, Thread> | null = null;
+  const compareOne = async (storyId: string): Promise<{ record: StoryRecord; diagnostics: readonly Diagnostic[] }> => {
+    const memberIds = stories.members(storyId);
+    const articles = await store.getArticles(memberIds);
+    const dupes = await store.duplicateSources(memberIds);
+    threadOf ??= new Map(stories.threads().flatMap((t) => t.storyIds.map((id) => [id, t] as const)));
+    const earlier = await earlierArticles(store, storyId, articles, threadOf.get(storyId), stories);
+    const job: CompareJob = { storyId, members: articles.map((article) => ({ article, duplicateSources: dupes.get(article.id) ?? [] })), earlier, config };
+    const title = storyTitle(articles);
+    const outcome = await run(job);
+    return { record: { id: storyId, title, comparison: outcome.comparison }, diagnostics: outcome.diagnostics };
+  };
   for (;;) {
     const ids = await store.storiesToCompare(CHUNK);
     if (ids.length === 0) return compared;
-    const pending: Promise<{ record: StoryRecord; diagnostics: readonly Diagnostic[] }>[] = [];
-    for (const storyId of ids) {
-      const memberIds = stories.members(storyId);
-      const articles = await store.getArticles(memberIds);
-      const dupes = await store.duplicateSources(memberIds);
-      threadOf ??= new Map(stories.threads().flatMap((t) => t.storyIds.map((id) => [id, t] as const)));
-      const earlier = await earlierArticles(store, storyId, articles, threadOf.get(storyId), stories);
-      const job: CompareJob = { storyId, members: articles.map((article) => ({ article, duplicateSources: dupes.get(article.id) ?? [] })), earlier, config };
-      const title = storyTitle(articles);
-      pending.push(
-        run(job).then((outcome) => ({ record: { id: storyId, title, comparison: outcome.comparison }, diagnostics: outcome.diagnostics })),
-      );
-    }
-    // Results are taken in the order the store listed the stories, whichever finished first.
-    const done = await Promise.all(pending);
+    // Results are kept in the order the store listed the stories, whichever finished first.
+    const done = new Array<{ record: StoryRecord; diagnostics: readonly Diagnostic[] }>(ids.length);
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < ids.length) {
+        const k = next++;
+        done[k] = await compareOne(ids[k]!);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, ids.length)) }, lane));
     for (const d of done) diagnostics.push(...d.diagnostics);
     await store.commit({ raws: [], articles: [], decisions: [], stories: done.map((d) => d.record) });
     compared += ids.length;
