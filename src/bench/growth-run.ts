@@ -20,6 +20,7 @@ import { openStore } from '../store/open.js';
 import type { ArticleRecord, Store, StoryRecord } from '../store/store.js';
 import { generateCorpus } from './corpus.js';
 import { peakRssMiB } from './suite.js';
+import { boundHeapGrowth } from '../util/heap.js';
 
 /** What the parent asks for. */
 export type GrowthSpec =
@@ -137,4 +138,5 @@ async function main(): Promise<void> {
   }
 }
 
+boundHeapGrowth();
 await main();

@@ -9,6 +9,7 @@ import { analyze } from '../pipeline/analyze.js';
 import { openStore } from '../store/open.js';
 import { generateCorpus, type CorpusSpec } from './corpus.js';
 import { peakRssMiB } from './suite.js';
+import { boundHeapGrowth } from '../util/heap.js';
 
 /** What the parent asks for. */
 export interface RunSpec extends CorpusSpec {
@@ -66,4 +67,5 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
+boundHeapGrowth();
 await main();

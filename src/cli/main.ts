@@ -15,6 +15,10 @@ import * as serve from './commands/serve.js';
 import * as stories from './commands/stories.js';
 import * as story from './commands/story.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
+import { boundHeapGrowth } from '../util/heap.js';
+
+// Long runs keep their memory near their live data (see util/heap.ts).
+boundHeapGrowth();
 
 const COMMANDS: readonly { register(program: Command): void }[] = [analyze, stories, story, extract, annotate, serve, merge, split, recluster, search];
 

@@ -1,0 +1,22 @@
+/**
+ * The garbage collector's heap policy for long runs. By default V8 lets the old generation grow
+ * to two or three times its live data before a full collection, scaled to the machine's memory:
+ * on a 24 GB machine an `analyze` of 100,000 articles (a few hundred MB live, mostly the
+ * clusterer) peaked at 2 GB, most of it garbage waiting for collection. Growing the heap by at
+ * most half of what was live after each collection keeps peak memory near the live data; the
+ * extra collections cost no measurable time on the throughput benchmark (20,000 articles: 112 s
+ * either way, peak 1,038 → 770 MiB).
+ */
+import { setFlagsFromString } from 'node:v8';
+
+/** Heap growth allowed after a full collection, in percent of the live data. */
+export const HEAP_GROWING_PERCENT = 50;
+
+/**
+ * Applies the heap policy to this process and the worker threads it starts later. Call it once,
+ * first thing in an entry point (the CLI, a benchmark child): V8 reads the flag at every
+ * collection, so it holds from the next one on.
+ */
+export function boundHeapGrowth(): void {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
