@@ -357,7 +357,8 @@ export class StoryClusterer {
     const slots = placeable.length;
     const pairScore = new Float64Array(slots * slots).fill(-1);
     const rescore = (a: Group, b: Group): void => {
-      const score = mayJoin(a, b) ? this.#score(a, b) : null;
+      // Only pairs reaching the threshold are ever merged: the others need no full score.
+      const score = mayJoin(a, b) ? this.#score(a, b, false, threshold) : null;
       const s = score && this.#tightEnough(score, a, b) ? score.total : -1;
       pairScore[a.slot * slots + b.slot] = s;
       pairScore[b.slot * slots + a.slot] = s;
@@ -637,17 +638,23 @@ export class StoryClusterer {
   /** Candidate stories of a group: those sharing the most index keys with its articles. */
   #groupCandidates(articles: readonly ArticleFeatures[], keysOf: (f: ArticleFeatures) => readonly number[]): string[] {
     const hits = new Map<string, number>();
+    const lastKey = new Map<string, number>();
+    let round = 0;
     for (const f of articles) {
       for (const key of keysOf(f)) {
         const list = this.#index.get(key);
         if (!list) continue;
-        const seen = new Set<string>();
-        for (let i = list.length - 1; i >= 0 && seen.size < POSTING_SCAN; i--) {
+        // A story counts once per key: `lastKey` remembers the last key (round) that counted it.
+        round++;
+        let seen = 0;
+        for (let i = list.length - 1; i >= 0 && seen < POSTING_SCAN; i--) {
           const s = list[i]!;
+          const story = this.#stories.get(s);
           // Entries are in recency order: past a story that aged out, the rest are older still.
-          if (this.#stories.get(s)?.active === false) break;
-          if (seen.has(s) || !this.#stories.has(s)) continue;
-          seen.add(s);
+          if (story?.active === false) break;
+          if (!story || lastKey.get(s) === round) continue;
+          lastKey.set(s, round);
+          seen++;
           hits.set(s, (hits.get(s) ?? 0) + 1);
         }
       }
@@ -670,15 +677,22 @@ export class StoryClusterer {
    * Average-linkage score of two groups; null when they may never be one story (other
    * language, or further apart in time than the long window; `strict`: than the window).
    */
-  #score(a: Profile, b: Profile, strict = false): ScoreParts | null {
+  #score(a: Profile, b: Profile, strict = false, floor = -Infinity): ScoreParts | null {
     const { weights, timeScaleDays, maxGapDays, maxLongGapDays, longGapFactor } = this.#config;
     if (a.language && b.language && a.language !== b.language) return null;
     if (a.size === 0 || b.size === 0) return null;
+    const dated = a.first !== null && a.last !== null && b.first !== null && b.last !== null;
+    const gapDays = dated ? Math.max(0, a.first! - b.last!, b.first! - a.last!) / DAY_MS : 0;
+    if (gapDays > maxGapDays && (strict || longGapFactor <= 0 || gapDays > maxLongGapDays)) return null;
+    const pairs = a.size * b.size;
+    const text = dot(a.only?.text ?? a.text, b.only?.text ?? b.text) / pairs;
+    const names = dot(a.only?.names ?? a.names, b.only?.names ?? b.names) / pairs;
+    const sum = weights.text * text + weights.names * names;
+    const weight = weights.text + weights.names;
+    // Every other factor only lowers the score: below the floor already, it stays below.
+    if (sum / weight < floor) return null;
     let time: number | null = null;
-    let gapDays = 0;
-    if (a.first !== null && a.last !== null && b.first !== null && b.last !== null) {
-      gapDays = Math.max(0, a.first - b.last, b.first - a.last) / DAY_MS;
-      if (gapDays > maxGapDays && (strict || longGapFactor <= 0 || gapDays > maxLongGapDays)) return null;
+    if (dated) {
       // Average over dated article pairs, like text and names: a story that ran for days is
       // close to a report of its last day only through the articles of that day.
       let sum = 0;
@@ -691,12 +705,7 @@ export class StoryClusterer {
       }
       time = pairs > 0 ? sum / pairs : null;
     }
-    const pairs = a.size * b.size;
-    const text = dot(a.only?.text ?? a.text, b.only?.text ?? b.text) / pairs;
-    const names = dot(a.only?.names ?? a.names, b.only?.names ?? b.names) / pairs;
     const dates = yearAgreement(a.years, b.years);
-    const sum = weights.text * text + weights.names * names;
-    const weight = weights.text + weights.names;
     // Time, like the year, only lowers a score, and only when both sides are dated (nothing is
     // guessed for undated text): reports of one event come within days of each other.
     const timeFactor = time === null ? 1 : 1 - weights.time * (1 - time);
