@@ -137,7 +137,7 @@ const RECENT_TIMES = 256;
 const INDEX_TERMS = 20;
 /** Posting lists are scanned from the most recent entry back this far: bounds the cost per article. */
 const POSTING_SCAN = 64;
-/** A posting list longer than this is compacted to what a lookup can reach (amortised: it shrinks to at most {@link POSTING_SCAN} + 1). */
+/** A posting list longer than this is compacted to what a lookup can reach (at most {@link POSTING_SCAN} entries, plus the aged-out story where lookups stop). */
 const POSTING_KEEP = 4 * POSTING_SCAN;
 /** Below this many distinct content terms an article is too thin to judge: it stays alone. */
 export const MIN_TERMS = 5;
@@ -689,8 +689,9 @@ export class StoryClusterer {
     const names = dot(a.only?.names ?? a.names, b.only?.names ?? b.names) / pairs;
     const sum = weights.text * text + weights.names * names;
     const weight = weights.text + weights.names;
-    // Every other factor only lowers the score: below the floor already, it stays below.
-    if (sum / weight < floor) return null;
+    // Every other factor only lowers the score (a long-gap factor above 1 would not): below the
+    // floor already, it stays below.
+    if (sum / weight < floor && longGapFactor <= 1) return null;
     let time: number | null = null;
     if (dated) {
       // Average over dated article pairs, like text and names: a story that ran for days is

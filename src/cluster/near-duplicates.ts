@@ -96,8 +96,8 @@ const BLOCK = 4_096;
  * under a small-integer key, so no per-article arrays or boxed numbers are kept.
  */
 export class MinHashIndex {
-  /** Band key → sequence numbers of the articles in that bucket, oldest first. */
-  readonly #buckets = new Map<number, number | number[]>();
+  /** Per band, band key → sequence numbers of the articles in that bucket, oldest first. */
+  readonly #buckets: Map<number, number | number[]>[] = Array.from({ length: BANDS }, () => new Map());
   /** Signature blocks: slot `seq % capacity` holds the signature of article `seq`. */
   readonly #blocks: Uint32Array[] = [];
   /** Article id of each slot. */
@@ -125,8 +125,8 @@ export class MinHashIndex {
     if (!sig || sig.length !== SIGNATURE_SIZE) return null;
     let best: { seq: number; similarity: number } | null = null;
     const checked = new Set<number>();
-    for (const key of bandKeys(sig)) {
-      const bucket = this.#buckets.get(key);
+    for (const [band, key] of bandKeys(sig).entries()) {
+      const bucket = this.#buckets[band]!.get(key);
       if (bucket === undefined) continue;
       for (const seq of typeof bucket === 'number' ? [bucket] : bucket) {
         if (checked.has(seq)) continue;
@@ -148,10 +148,11 @@ export class MinHashIndex {
     if (!sig || sig.length !== SIGNATURE_SIZE || this.#seqOf.has(f.articleId)) return;
     const seq = this.#next;
     let kept = false;
-    for (const key of bandKeys(sig)) {
-      const bucket = this.#buckets.get(key);
-      if (bucket === undefined) this.#buckets.set(key, seq);
-      else if (typeof bucket === 'number') this.#buckets.set(key, [bucket, seq]);
+    for (const [band, key] of bandKeys(sig).entries()) {
+      const buckets = this.#buckets[band]!;
+      const bucket = buckets.get(key);
+      if (bucket === undefined) buckets.set(key, seq);
+      else if (typeof bucket === 'number') buckets.set(key, [bucket, seq]);
       else if (bucket.length < BUCKET_CAP) bucket.push(seq);
       else continue;
       kept = true;
@@ -189,28 +190,30 @@ export class MinHashIndex {
     const at = (slot % BLOCK) * SIGNATURE_SIZE;
     this.#seqOf.delete(id);
     this.#originalOf.delete(id);
-    for (const key of bandKeys(block.subarray(at, at + SIGNATURE_SIZE))) {
-      const bucket = this.#buckets.get(key);
-      if (bucket === seq) this.#buckets.delete(key);
+    for (const [band, key] of bandKeys(block.subarray(at, at + SIGNATURE_SIZE)).entries()) {
+      const buckets = this.#buckets[band]!;
+      const bucket = buckets.get(key);
+      if (bucket === seq) buckets.delete(key);
       else if (Array.isArray(bucket)) {
         const i = bucket.indexOf(seq);
         if (i >= 0) bucket.splice(i, 1);
-        if (bucket.length === 1) this.#buckets.set(key, bucket[0]!);
+        if (bucket.length === 1) buckets.set(key, bucket[0]!);
       }
     }
   }
 }
 
-/** One numeric key per band: the band's row values hashed together with the band number. */
+/**
+ * One key per band (index = band): the band's row values hashed together with the band number,
+ * 30 bits of it, so the key is a small integer (cheap to store in a Map). Two different hashes
+ * sharing a key only add a candidate, which the signature comparison then rejects.
+ */
 function bandKeys(sig: ArrayLike<number>): number[] {
   const keys: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = mix(b, 0x27d4eb2f);
     for (let r = 0; r < ROWS; r++) h = mix(h ^ sig[b * ROWS + r]!, 0x165667b1);
-    // Band number in the low bits keeps bands apart even if two hashes collide; 26 bits of
-    // the hash keep the key a small integer (cheap to store in a Map). A collision only adds
-    // a candidate, which the signature comparison then rejects.
-    keys.push((h >>> 6) * BANDS + b);
+    keys.push(h >>> 2);
   }
   return keys;
 }

@@ -117,10 +117,17 @@ export async function compareStaleStories(
     // Results are kept in the order the store listed the stories, whichever finished first.
     const done = new Array<{ record: StoryRecord; diagnostics: readonly Diagnostic[] }>(ids.length);
     let next = 0;
+    // A lane that fails stops the others: nothing more is loaded once the chunk is lost.
+    let failed = false;
     const lane = async (): Promise<void> => {
-      while (next < ids.length) {
+      while (next < ids.length && !failed) {
         const k = next++;
-        done[k] = await compareOne(ids[k]!);
+        try {
+          done[k] = await compareOne(ids[k]!);
+        } catch (err) {
+          failed = true;
+          throw err;
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, ids.length)) }, lane));
