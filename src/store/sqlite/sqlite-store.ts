@@ -138,6 +138,8 @@ export class SqliteStore implements Store {
        ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, decision = excluded.decision`,
     );
     const ensureStory = db.prepare(`INSERT INTO stories (id, title) VALUES (?, '') ON CONFLICT(id) DO NOTHING`);
+    const storyOf = db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').pluck();
+    const dropIfEmpty = db.prepare('DELETE FROM stories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM story_articles WHERE story_id = ?)');
 
     db.transaction(() => {
       for (const r of batch.raws) {
@@ -164,7 +166,12 @@ export class SqliteStore implements Store {
         });
         if (info.changes > 0) insertFts.run(info.lastInsertRowid, a.title ?? '', a.text);
       }
+      // The stories this batch may leave empty: those its decisions move articles out of, and
+      // the ones it writes (checked below, not every story of the store on every batch).
+      const mayEmpty = new Set<string>(batch.stories.map((s) => s.id));
       for (const d of batch.decisions) {
+        const before = storyOf.get(d.articleId) as string | undefined;
+        if (before !== undefined && before !== d.storyId) mayEmpty.add(before);
         ensureStory.run(d.storyId);
         placeArticle.run(d.articleId, d.storyId, JSON.stringify(d));
       }
@@ -187,7 +194,7 @@ export class SqliteStore implements Store {
         for (const c of batch.copies) insertCopy.run(c.articleId, c.originalId, c.similarity);
       }
       // Stories emptied by a correction are removed rather than listed with no articles.
-      db.prepare('DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)').run();
+      for (const id of mayEmpty) dropIfEmpty.run(id, id);
     })();
   }
 
