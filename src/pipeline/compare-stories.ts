@@ -111,30 +111,65 @@ export async function compareStaleStories(
     const outcome = await run(job);
     return { record: { id: storyId, title, comparison: outcome.comparison }, diagnostics: outcome.diagnostics };
   };
-  for (;;) {
-    const ids = await store.storiesToCompare(CHUNK);
-    if (ids.length === 0) return compared;
-    // Results are kept in the order the store listed the stories, whichever finished first.
-    const done = new Array<{ record: StoryRecord; diagnostics: readonly Diagnostic[] }>(ids.length);
-    let next = 0;
-    // A lane that fails stops the others: nothing more is loaded once the chunk is lost.
-    let failed = false;
-    const lane = async (): Promise<void> => {
-      while (next < ids.length && !failed) {
-        const k = next++;
-        try {
-          done[k] = await compareOne(ids[k]!);
-        } catch (err) {
-          failed = true;
-          throw err;
-        }
+  // Lanes take stories from one queue and never wait for each other: finished comparisons are
+  // written CHUNK at a time by the lane that completes a chunk while the others go on, so the
+  // workers are not idle at chunk boundaries. `claimed` holds the stories listed and not yet
+  // written (still stale in the store, so listing again returns them: they are skipped).
+  const claimed = new Set<string>();
+  const queue: string[] = [];
+  let finished: { order: number; record: StoryRecord; diagnostics: readonly Diagnostic[] }[] = [];
+  let listed = 0;
+  let exhausted = false;
+  let failed = false;
+  // One listing at a time: two overlapping listings would return the same stories, and the
+  // second would find nothing new and end the run early.
+  let listing: Promise<void> | null = null;
+  const refill = (): Promise<void> =>
+    (listing ??= (async () => {
+      const ids = await store.storiesToCompare(CHUNK + claimed.size);
+      const fresh = ids.filter((id) => !claimed.has(id));
+      if (fresh.length === 0) exhausted = true;
+      for (const id of fresh) {
+        claimed.add(id);
+        queue.push(id);
       }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, ids.length)) }, lane));
-    for (const d of done) diagnostics.push(...d.diagnostics);
-    await store.commit({ raws: [], articles: [], decisions: [], stories: done.map((d) => d.record) });
-    compared += ids.length;
-  }
+    })().finally(() => {
+      listing = null;
+    }));
+  const write = async (): Promise<void> => {
+    // Written in the order the stories were listed, whichever finished first.
+    const chunk = finished.sort((a, b) => a.order - b.order);
+    finished = [];
+    if (chunk.length === 0) return;
+    for (const d of chunk) diagnostics.push(...d.diagnostics);
+    await store.commit({ raws: [], articles: [], decisions: [], stories: chunk.map((d) => d.record) });
+    for (const d of chunk) claimed.delete(d.record.id);
+    compared += chunk.length;
+  };
+  const lane = async (): Promise<void> => {
+    while (!failed) {
+      if (queue.length === 0) {
+        if (exhausted) return;
+        await refill();
+        continue;
+      }
+      const storyId = queue.shift()!;
+      const order = listed++;
+      try {
+        // Awaited before `finished` is read: a write meanwhile replaces the array.
+        const outcome = await compareOne(storyId);
+        finished.push({ order, ...outcome });
+        if (finished.length >= CHUNK) await write();
+      } catch (err) {
+        // A lane that fails stops the others: nothing more is loaded once the run is lost.
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
+  await write();
+  return compared;
 }
 
 /** Earlier stories looked at per story, nearest first, and articles taken from each: bounds the work. */

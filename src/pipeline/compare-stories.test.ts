@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../config.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { contractArticle } from '../store/contract.js';
+import { openStore } from '../store/open.js';
+import { compareStaleStories, type CompareRunner, type StoryView } from './compare-stories.js';
+
+/** More stories than one write holds (100), so lanes run across writes. */
+const STORIES = 230;
+
+describe('compareStaleStories', () => {
+  it('compares every stale story once with several lanes finishing out of order', async () => {
+    const store = await openStore(':memory:');
+    try {
+      const records = Array.from({ length: STORIES }, (_, i) =>
+        contractArticle(`in/ferry-${i}.txt`, `Ferry notice ${i}`, `The Velmora ferry line ${i} changes its timetable from May, the harbour office said on Monday.`),
+      );
+      const storyOf = (i: number): string => `st_${String(i).padStart(4, '0')}`;
+      await store.commit({
+        raws: [],
+        articles: records,
+        decisions: records.map((r, i) => ({ articleId: r.article.id, storyId: storyOf(i), action: 'created', score: null, candidates: [], threshold: 0.1, reason: 'test' })),
+        stories: records.map((_, i) => ({ id: storyOf(i), title: `Ferry notice ${i}`, comparison: null })),
+      });
+      const members = new Map(records.map((r, i) => [storyOf(i), [r.article.id]]));
+      const view: StoryView = { members: (id) => members.get(id) ?? [], threads: () => [], start: () => null };
+      const seen: string[] = [];
+      // Each job takes 0-4 ms, by story: later stories often finish before earlier ones.
+      const run: CompareRunner = async (job) => {
+        seen.push(job.storyId);
+        await new Promise((resolve) => setTimeout(resolve, Number(job.storyId.slice(-2)) % 5));
+        return {
+          comparison: { storyId: job.storyId, sources: [], agencies: [], outlets: [] },
+          diagnostics: [{ severity: 'warning', origin: 'test', message: job.storyId }],
+        };
+      };
+      const diagnostics: Diagnostic[] = [];
+      const compared = await compareStaleStories(store, view, diagnostics, DEFAULT_CONFIG.compare, run, 3);
+
+      expect(compared).toBe(STORIES);
+      expect(await store.storiesToCompare(STORIES)).toEqual([]);
+      expect(new Set(seen).size).toBe(STORIES);
+      expect(seen).toHaveLength(STORIES);
+      expect(diagnostics.map((d) => d.message).sort()).toEqual(records.map((_, i) => storyOf(i)));
+    } finally {
+      await store.close();
+    }
+  });
+});
