@@ -88,6 +88,13 @@ interface Vectors {
   readonly names: Sparse;
 }
 
+/** An article's terms with their ids and TF-IDF weights under the current statistics (index-aligned). */
+interface TermWeights {
+  readonly terms: readonly string[];
+  readonly ids: readonly number[];
+  readonly weights: readonly number[];
+}
+
 /** A vector as summed in a profile, or one article's. */
 type Vec = Sparse | ReadonlyMap<number, number>;
 
@@ -271,10 +278,12 @@ export class StoryClusterer {
     this.#age();
     const results = new Array<Placed | undefined>(batch.length);
     const position = new Map(batch.map((f, i) => [f.articleId, i]));
-    const vectors = batch.map((f) => this.#vectors(f));
-    // The term statistics stay as they are during the batch: each article's keys are computed once.
-    const keys = new Map(batch.map((f) => [f, this.#indexKeys(f)] as const));
-    const keysOf = (f: ArticleFeatures): readonly number[] => keys.get(f) ?? this.#indexKeys(f);
+    // The term statistics stay as they are during the batch: each article is weighed once, for
+    // its vectors and its index keys alike.
+    const weighed = batch.map((f) => this.#termWeights(f));
+    const vectors = batch.map((f, i) => this.#vectors(f, weighed[i]));
+    const keys = new Map(batch.map((f, i) => [f, this.#indexKeys(f, weighed[i])] as const));
+    const keysOf = (f: ArticleFeatures): readonly number[] => keys.get(f)!;
     const barredOf = (i: number): ReadonlySet<string> => options.barred?.get(batch[i]!.articleId) ?? new Set<string>();
 
     // 1. Copies and thin articles.
@@ -612,23 +621,25 @@ export class StoryClusterer {
     }
   }
 
+  /** The article's terms weighed by sublinear term count × idf under the current statistics. */
+  #termWeights(f: ArticleFeatures): TermWeights {
+    const entries = Object.entries(f.terms);
+    const ids = entries.map(([t]) => this.#terms.id(t));
+    return { terms: entries.map(([t]) => t), ids, weights: entries.map(([, n], k) => (1 + Math.log(n)) * this.#idf(ids[k]!)) };
+  }
+
   /** The article's unit TF-IDF and name vectors under the current statistics. */
-  #vectors(f: ArticleFeatures): Vectors {
-    const terms = Object.entries(f.terms);
-    const textIds = terms.map(([t]) => this.#terms.id(t));
-    const text = sparseUnit(textIds, terms.map(([, n], k) => (1 + Math.log(n)) * this.#idf(textIds[k]!)));
+  #vectors(f: ArticleFeatures, weighed: TermWeights = this.#termWeights(f)): Vectors {
+    const text = sparseUnit(weighed.ids, weighed.weights);
     const nameIds = f.names.map((n) => this.#names.id(n));
     const names = sparseUnit(nameIds, f.names.map((n, k) => (1 + Math.log(f.nameWeights?.[n] ?? 1)) * this.#nameIdf(nameIds[k]!)));
     return { text, names };
   }
 
   /** Names plus the most distinctive terms: the keys an article is indexed and looked up by. */
-  #indexKeys(f: ArticleFeatures): number[] {
-    const terms = Object.entries(f.terms)
-      .map(([t, n]) => {
-        const id = this.#terms.id(t);
-        return { t, id, w: (1 + Math.log(n)) * this.#idf(id) };
-      })
+  #indexKeys(f: ArticleFeatures, weighed: TermWeights = this.#termWeights(f)): number[] {
+    const terms = weighed.terms
+      .map((t, k) => ({ t, id: weighed.ids[k]!, w: weighed.weights[k]! }))
       .sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : 1))
       .slice(0, INDEX_TERMS)
       .map(({ id }) => 2 * id);

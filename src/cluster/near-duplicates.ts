@@ -71,7 +71,7 @@ export function minHashSignature(text: string): number[] | null {
 }
 
 /** Estimated Jaccard similarity: the share of signature positions that agree. */
-export function signatureSimilarity(a: readonly number[], b: readonly number[]): number {
+export function signatureSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let same = 0;
   for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
   return same / a.length;
@@ -132,7 +132,7 @@ export class MinHashIndex {
         if (checked.has(seq)) continue;
         checked.add(seq);
         if (this.#ids[seq % this.#capacity] === f.articleId) continue;
-        const similarity = this.#similarity(sig, seq);
+        const similarity = signatureSimilarity(sig, this.#signature(seq));
         // Ties go to the earliest indexed article: the original, not another copy.
         if (similarity >= COPY_SIMILARITY && (!best || similarity > best.similarity || (similarity === best.similarity && seq < best.seq))) best = { seq, similarity };
       }
@@ -162,35 +162,28 @@ export class MinHashIndex {
     if (this.size >= this.#capacity) this.#evictOldest();
     this.#next++;
     const slot = seq % this.#capacity;
-    const block = Math.floor(slot / BLOCK);
-    while (this.#blocks.length <= block) this.#blocks.push(new Uint32Array(BLOCK * SIGNATURE_SIZE));
-    this.#blocks[block]!.set(sig, (slot % BLOCK) * SIGNATURE_SIZE);
+    while (this.#blocks.length <= Math.floor(slot / BLOCK)) this.#blocks.push(new Uint32Array(BLOCK * SIGNATURE_SIZE));
+    this.#signature(seq).set(sig);
     this.#ids[slot] = f.articleId;
     this.#seqOf.set(f.articleId, seq);
     // Only indexed articles can be found as originals: only theirs need the link onwards.
     if (copy) this.#originalOf.set(f.articleId, copy.originalId);
   }
 
-  /** Share of signature positions on which `sig` agrees with the indexed article `seq`. */
-  #similarity(sig: readonly number[], seq: number): number {
+  /** The signature of the indexed article `seq`: a view of its slot in the blocks. */
+  #signature(seq: number): Uint32Array {
     const slot = seq % this.#capacity;
-    const block = this.#blocks[Math.floor(slot / BLOCK)]!;
     const at = (slot % BLOCK) * SIGNATURE_SIZE;
-    let same = 0;
-    for (let i = 0; i < SIGNATURE_SIZE; i++) if (block[at + i] === sig[i]) same++;
-    return same / SIGNATURE_SIZE;
+    return this.#blocks[Math.floor(slot / BLOCK)]!.subarray(at, at + SIGNATURE_SIZE);
   }
 
   /** Drops the oldest signature from its buckets (and its copy link): it left the window. */
   #evictOldest(): void {
     const seq = this.#next - this.size;
-    const slot = seq % this.#capacity;
-    const id = this.#ids[slot]!;
-    const block = this.#blocks[Math.floor(slot / BLOCK)]!;
-    const at = (slot % BLOCK) * SIGNATURE_SIZE;
+    const id = this.#ids[seq % this.#capacity]!;
     this.#seqOf.delete(id);
     this.#originalOf.delete(id);
-    for (const [band, key] of bandKeys(block.subarray(at, at + SIGNATURE_SIZE)).entries()) {
+    for (const [band, key] of bandKeys(this.#signature(seq)).entries()) {
       const buckets = this.#buckets[band]!;
       const bucket = buckets.get(key);
       if (bucket === seq) buckets.delete(key);
