@@ -176,6 +176,13 @@ export interface ArticleFeatures {
    * dropped once. Absent on features stored before it existed (every name then counts 1).
    */
   readonly nameWeights?: Readonly<Record<string, number>>;
+  /**
+   * Earlier times the article refers back to, distinct: months (`2007-04`) its dates resolve
+   * to, and years (`2010`) it names, before its publication month or year ("convicted of an
+   * April 2007 shooting", "the 2010 Kraft rampage"). A report months after an event that names
+   * the event's time is about that event. Absent when undated or stored before it existed.
+   */
+  readonly recalls?: readonly string[];
 }
 
 /** The similarity components that placed an article, kept for `story ID --why`. */
@@ -189,6 +196,8 @@ export interface ScoreParts {
   readonly rivals?: readonly [string, string];
   /** Days between the two sides when more than the window's `maxGapDays`: the score was lowered. */
   readonly gapDays?: number;
+  /** The earlier side's time the later side names, when they are {@link gapDays} apart: why they may still be one event. */
+  readonly recalls?: string;
   readonly total: number;
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, resolveConfig } from '../config.js';
 import type { ArticleFeatures } from '../model.js';
 import { StoryClusterer } from './clusterer.js';
-import { latestYear, tokenize } from './features.js';
+import { latestYear, recalledTimes, tokenize } from './features.js';
+import { findTimes } from '../annotate/times.js';
 import { minHashSignature, signatureSimilarity } from './near-duplicates.js';
 
 const DAY = 86_400_000;
@@ -93,21 +94,27 @@ describe('StoryClusterer', () => {
     expect(place(c, features('later', FLOOD_A.replace('Monday', 'Tuesday'), { time: T0 + 2 * DAY }))).toBe(a);
   });
 
-  it('lets a strong match bridge a long gap when configured (a trial months after the crime); a near-copy gets no shortcut across it', () => {
-    const c = new StoryClusterer(resolveConfig({ cluster: { longGapFactor: 0.8 } }).cluster);
+  it('lets a strong match bridge a long gap only when the later report names the earlier time (a trial months after the crime)', () => {
+    const c = new StoryClusterer(DEFAULT_CONFIG.cluster);
     const a = place(c, features('crime', FLOOD_A, { time: T0 }));
-    const late = c.place(features('trial', FLOOD_B, { time: T0 + 200 * DAY })).decision;
+    const month = new Date(T0).toISOString().slice(0, 7);
+    // A follow-up that does not say when the event was is a story of its own.
+    const other = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    const o = place(other, features('crime', FLOOD_A, { time: T0 }));
+    expect(place(other, features('follow-up', FLOOD_B, { time: T0 + 200 * DAY }))).not.toBe(o);
+    const late = c.place(features('trial', FLOOD_B.replace('overnight', 'at dawn'), { time: T0 + 200 * DAY, recalls: [month] })).decision;
     expect(late.storyId).toBe(a);
     expect(late.score?.gapDays).toBe(200);
-    expect(late.reason).toMatch(/200 days apart, beyond the window/);
+    expect(late.score?.recalls).toBe(month);
+    expect(late.reason).toMatch(new RegExp(`200 days apart, beyond the window, the later side names ${month}`));
     // A weaker match (the other town's flood) does not bridge it; a near-copy is scored like any report.
-    expect(place(c, features('other', FLOOD_OTHER, { time: T0 + 200 * DAY }))).not.toBe(a);
+    expect(place(c, features('other', FLOOD_OTHER, { time: T0 + 200 * DAY, recalls: [month] }))).not.toBe(a);
     const copy = c.place(features('copy', `${FLOOD_A} (Republished.)`, { time: T0 + 300 * DAY })).decision;
     expect(copy.reason).not.toMatch(/near-copy/);
-    // By default the window is hard: a follow-up months later is a story of its own.
-    const hard = new StoryClusterer(DEFAULT_CONFIG.cluster);
+    // With the factor at 0 the window is hard, whatever the later report names.
+    const hard = new StoryClusterer(resolveConfig({ cluster: { longGapFactor: 0 } }).cluster);
     const h = place(hard, features('crime', FLOOD_A, { time: T0 }));
-    expect(place(hard, features('trial', FLOOD_B, { time: T0 + 200 * DAY }))).not.toBe(h);
+    expect(place(hard, features('trial', FLOOD_B, { time: T0 + 200 * DAY, recalls: [month] }))).not.toBe(h);
   });
 
   it('lowers the score when the articles are about different years', () => {
@@ -244,6 +251,20 @@ describe('features', () => {
     ['A fee of 2,015 dollars.', null, null],
   ])('latestYear(%j, %j) = %j', (text, published, expected) => {
     expect(latestYear(text, published)).toBe(expected);
+  });
+
+  it.each([
+    // A verdict names the shooting's month and year; a trial names the rampage's year.
+    ['A jury convicted a man charged in an April 2007 shooting.', '2008-04-30', ['2007', '2007-04']],
+    ['The 2010 Kraft rampage went to trial on Monday.', '2012-09-10', ['2010']],
+    // "In September" written in December is three months back; on Tuesday is this week's news.
+    ['She shot two co-workers in September, police said on Tuesday.', '2010-12-07', ['2010-09']],
+    // Forward dates and ranges in words name no earlier event; a year written out still counts.
+    ['Three months after the fire, new ferries are due in 2027.', '2025-07-15', []],
+    ['Exports fell last year and since 2016.', '2024-02-10', ['2016']],
+  ])('recalledTimes(%j, published %s) = %j', (text, published, expected) => {
+    const times = findTimes(text, [{ start: 0, end: text.length, text }], `${published}T08:00:00Z`);
+    expect(recalledTimes(text, times, Date.parse(`${published}T08:00:00Z`))).toEqual(expected);
   });
 
   it('MinHash estimates shingle similarity', () => {

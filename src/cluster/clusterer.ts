@@ -58,6 +58,8 @@ interface Profile {
   readonly mentions: Map<string, number>;
   /** How many dated members were published on each day (days since the epoch). */
   readonly days: Map<number, number>;
+  /** How many members refer back to each earlier month or year ({@link ArticleFeatures.recalls}). */
+  readonly recalls: Map<string, number>;
   /** Earliest and latest known member publication times. */
   first: number | null;
   last: number | null;
@@ -618,6 +620,7 @@ export class StoryClusterer {
       story.pairsNames = 0;
       story.years.clear();
       story.days.clear();
+      story.recalls.clear();
     }
   }
 
@@ -695,6 +698,10 @@ export class StoryClusterer {
     const dated = a.first !== null && a.last !== null && b.first !== null && b.last !== null;
     const gapDays = dated ? Math.max(0, a.first! - b.last!, b.first! - a.last!) / DAY_MS : 0;
     if (gapDays > maxGapDays && (strict || longGapFactor <= 0 || gapDays > maxLongGapDays)) return null;
+    // Beyond the window, only a later side that names the earlier side's time may be its event
+    // (a verdict "in the April 2007 shooting"); a follow-up that does not is a story of its own.
+    const recalled = gapDays > maxGapDays ? (a.first! > b.last! ? recalledTime(a, b) : recalledTime(b, a)) : null;
+    if (gapDays > maxGapDays && recalled === null) return null;
     const pairs = a.size * b.size;
     const text = dot(a.only?.text ?? a.text, b.only?.text ?? b.text) / pairs;
     const names = dot(a.only?.names ?? a.names, b.only?.names ?? b.names) / pairs;
@@ -737,6 +744,7 @@ export class StoryClusterer {
       ...(dates === null ? {} : { dates }),
       ...(rivals ? { rivals } : {}),
       ...(longGap ? { gapDays: Math.round(gapDays) } : {}),
+      ...(recalled !== null ? { recalls: recalled } : {}),
       total: (sum / weight) * timeFactor * penalty * rivalPenalty * gapFactor,
     };
   }
@@ -758,12 +766,12 @@ export function describeScore(s: ScoreParts): string {
   if (s.time > 0) parts.push(`time ${s.time.toFixed(3)}`);
   if (s.dates !== undefined) parts.push(`dates ${s.dates.toFixed(3)}`);
   if (s.rivals) parts.push(`rival names ${s.rivals[0]} / ${s.rivals[1]}`);
-  if (s.gapDays !== undefined) parts.push(`${s.gapDays} days apart, beyond the window`);
+  if (s.gapDays !== undefined) parts.push(`${s.gapDays} days apart, beyond the window${s.recalls ? `, the later side names ${s.recalls}` : ''}`);
   return `${s.total.toFixed(3)} (${parts.join(', ')})`;
 }
 
 function emptyProfile(): Profile {
-  return { size: 0, text: new Map(), names: new Map(), only: null, pairsText: 0, pairsNames: 0, years: new Map(), mentions: new Map(), days: new Map(), first: null, last: null, language: null };
+  return { size: 0, text: new Map(), names: new Map(), only: null, pairsText: 0, pairsNames: 0, years: new Map(), mentions: new Map(), days: new Map(), recalls: new Map(), first: null, last: null, language: null };
 }
 
 /** The profile of one article. */
@@ -781,6 +789,7 @@ function addProfile(p: Profile, f: ArticleFeatures, v: Vectors | null): void {
   if (empty && v) p.only = v;
   if (f.eventYear != null) p.years.set(f.eventYear, (p.years.get(f.eventYear) ?? 0) + 1);
   for (const n of f.names) p.mentions.set(n, (p.mentions.get(n) ?? 0) + 1);
+  for (const r of f.recalls ?? []) p.recalls.set(r, (p.recalls.get(r) ?? 0) + 1);
   if (f.time !== null) {
     const day = Math.floor(f.time / DAY_MS);
     p.days.set(day, (p.days.get(day) ?? 0) + 1);
@@ -798,6 +807,7 @@ function mergeProfile(into: Profile, from: Profile): void {
   for (const [y, n] of from.years) into.years.set(y, (into.years.get(y) ?? 0) + n);
   for (const [k, n] of from.mentions) into.mentions.set(k, (into.mentions.get(k) ?? 0) + n);
   for (const [d, n] of from.days) into.days.set(d, (into.days.get(d) ?? 0) + n);
+  for (const [r, n] of from.recalls) into.recalls.set(r, (into.recalls.get(r) ?? 0) + n);
   if (from.first !== null) into.first = into.first === null ? from.first : Math.min(into.first, from.first);
   if (from.last !== null) into.last = into.last === null ? from.last : Math.max(into.last, from.last);
   into.language ??= from.language;
@@ -805,11 +815,12 @@ function mergeProfile(into: Profile, from: Profile): void {
 
 /** A group's profile without one of its articles (for explaining that article's place in it). */
 function profileWithout(g: Profile, f: ArticleFeatures, v: Vectors): Profile {
-  const p: Profile = { ...g, text: new Map(g.text), names: new Map(g.names), only: null, years: new Map(g.years), mentions: new Map(g.mentions), days: new Map(g.days) };
+  const p: Profile = { ...g, text: new Map(g.text), names: new Map(g.names), only: null, years: new Map(g.years), mentions: new Map(g.mentions), days: new Map(g.days), recalls: new Map(g.recalls) };
   p.size--;
   addVectors(p, v.text, v.names, -1);
   if (f.eventYear != null) p.years.set(f.eventYear, p.years.get(f.eventYear)! - 1);
   for (const n of f.names) p.mentions.set(n, p.mentions.get(n)! - 1);
+  for (const r of f.recalls ?? []) p.recalls.set(r, p.recalls.get(r)! - 1);
   if (f.time !== null) {
     const day = Math.floor(f.time / DAY_MS);
     const left = p.days.get(day)! - 1;
@@ -915,6 +926,34 @@ function sparseUnit(ids: readonly number[], weights: readonly number[]): Sparse 
   for (const k of order) norm += weights[k]! * weights[k]!;
   norm = Math.sqrt(norm) || 1;
   return { ids: Int32Array.from(order, (k) => ids[k]!), weights: Float64Array.from(order, (k) => weights[k]! / norm) };
+}
+
+/** Share of the later side's members that must name the earlier side's time across a long gap. */
+const RECALL_SHARE = 0.5;
+
+/**
+ * The month or year of the earlier side's articles that most of the later side's members name
+ * ({@link ArticleFeatures.recalls}), or null: the evidence that two sides months apart are one
+ * event. Most of its dated members, that is: an undated member resolves no date.
+ */
+function recalledTime(later: Profile, earlier: Profile): string | null {
+  if (later.recalls.size === 0 || earlier.first === null || earlier.last === null) return null;
+  const from = new Date(earlier.first);
+  const to = new Date(earlier.last);
+  const month = (d: Date): string => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  const [firstMonth, lastMonth] = [month(from), month(to)];
+  let best: string | null = null;
+  let count = 0;
+  for (const [r, n] of later.recalls) {
+    const inSpan = r.length === 4 ? Number(r) >= from.getUTCFullYear() && Number(r) <= to.getUTCFullYear() : r >= firstMonth && r <= lastMonth;
+    if (!inSpan || n <= 0) continue;
+    count = Math.max(count, n);
+    if (best === null || n > (later.recalls.get(best) ?? 0) || (n === later.recalls.get(best) && r < best)) best = r;
+  }
+  // Of the dated members: only they can resolve a date, so only they can name one.
+  let dated = 0;
+  for (const n of later.days.values()) dated += n;
+  return best !== null && count >= RECALL_SHARE * dated ? best : null;
 }
 
 /** Both sides of a comparison hold at least this many articles before rival names count. */

@@ -3,7 +3,7 @@
  * publication time. Derived purely from the annotated article.
  */
 import { foldDiacritics } from '../annotate/text.js';
-import type { AnnotatedArticle, ArticleFeatures } from '../model.js';
+import type { AnnotatedArticle, ArticleFeatures, TimeExpression } from '../model.js';
 import { minHashSignature } from './near-duplicates.js';
 
 /**
@@ -25,6 +25,11 @@ const STOPWORDS = new Set(
     'monday tuesday wednesday thursday friday saturday sunday reported report reports'
   ).split(' '),
 );
+
+/** A plausible year (1900–2099) standing alone: not part of a longer number, a decimal or a word. */
+const YEAR_MENTION = /(?<![\p{L}\p{N}.,])(19\d\d|20\d\d)(?![\p{L}\p{N}]|[.,]\d)/gu;
+
+const DAY_MS = 86_400_000;
 
 /** Sentences that make the lead: the title and these carry the event's who, where and what. */
 export const LEAD_SENTENCES = 3;
@@ -89,6 +94,7 @@ export function articleFeatures(article: AnnotatedArticle): ArticleFeatures {
   const signature = minHashSignature(article.text);
   const eventYear = latestYear(text, Number.isNaN(time) ? null : new Date(time).getUTCFullYear());
   const language = article.language ? (LANGUAGE_ALIASES[article.language] ?? article.language) : null;
+  const recalls = Number.isNaN(time) ? [] : recalledTimes(text, article.times ?? [], time);
   return Object.freeze({
     articleId: article.id,
     terms: Object.freeze(terms),
@@ -97,6 +103,7 @@ export function articleFeatures(article: AnnotatedArticle): ArticleFeatures {
     language,
     eventYear,
     nameWeights: Object.freeze(nameWeights),
+    ...(recalls.length ? { recalls: Object.freeze(recalls) } : {}),
     ...(signature ? { signature: Object.freeze(signature) } : {}),
   });
 }
@@ -109,10 +116,35 @@ export function articleFeatures(article: AnnotatedArticle): ArticleFeatures {
  */
 export function latestYear(text: string, publishedYear: number | null): number | null {
   let best: number | null = publishedYear;
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])(19\d\d|20\d\d)(?![\p{L}\p{N}]|[.,]\d)/gu)) {
+  for (const m of text.matchAll(YEAR_MENTION)) {
     const y = Number(m[1]);
     if (publishedYear !== null && y > publishedYear) continue;
     if (best === null || y > best) best = y;
   }
   return best;
+}
+
+/** A date or month at least this long before publication is a reference back, not the news itself. */
+const RECALL_MIN_DAYS = 30;
+
+/**
+ * The earlier months and years an article names, sorted and distinct: months its resolved
+ * dates fall in (`2007-04`), at least {@link RECALL_MIN_DAYS} before publication, and years it
+ * names (`2010`) before its publication year. Ranges resolved from words ("last year", "last
+ * week") are too vague to say which event is meant and are left out, as are forward dates
+ * (plans, not references).
+ */
+export function recalledTimes(text: string, times: readonly TimeExpression[], published: number): string[] {
+  const out = new Set<string>();
+  for (const t of times) {
+    if (t.value === null || t.value.includes('/')) continue;
+    const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(t.value);
+    if (!m) continue;
+    // A month-only value counts from its last day: "in September" written in mid-October is recent.
+    const at = m[3] ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Date.UTC(Number(m[1]), Number(m[2]), 0);
+    if (published - at >= RECALL_MIN_DAYS * DAY_MS) out.add(`${m[1]}-${m[2]}`);
+  }
+  const year = new Date(published).getUTCFullYear();
+  for (const m of text.matchAll(YEAR_MENTION)) if (Number(m[1]) < year) out.add(m[1]!);
+  return [...out].sort();
 }
