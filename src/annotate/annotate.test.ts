@@ -72,6 +72,8 @@ describe('entities', () => {
     ['Officials from Türkiye arrived.', 'Türkiye', 'LOCATION', null],
     ['She works for the Estmark Development Bank now.', 'Estmark Development Bank', 'ORGANIZATION', null],
     ['They met President Moon Jae-in of South Korea.', 'Moon Jae-in', 'PERSON', 'President'],
+    // A name that is also a connector word ("da"): typing it threw, and the article was lost.
+    ['He ran a red light when police began to pursue him, the DA said.', 'DA', 'ORGANIZATION', null],
   ] as const)('%s → %s', (text, name, kind, role) => {
     const a = annotateArticle(article(text, null), hash(2));
     const m = a.entities.find((e) => e.text === name);

@@ -413,7 +413,9 @@ function typeName(name: string, toks: readonly Token[], text: string, sentence: 
   const known = lookupName(name);
   if (known) return known.type;
   if (honorific) return 'PERSON';
-  const words = toks.filter((t) => !CONNECTORS.has(t.lower));
+  // A run of connector-like words only ("DA" in "QUEENS DA SAYS") is typed on its own words.
+  const content = toks.filter((t) => !CONNECTORS.has(t.lower));
+  const words = content.length > 0 ? content : toks;
   const lastWord = words[words.length - 1]!.lower;
   const firstWord = words[0]!.lower;
   if (words.length > 1 || toks.length > 1) {
