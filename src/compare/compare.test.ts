@@ -9,7 +9,7 @@ import { findEarlierReuse } from './earlier.js';
 import { samePerson, personKey, sentenceSlots } from './slots.js';
 import { similarSentences } from './similar.js';
 import { prepareArticle, sentenceCache } from './prepare.js';
-import { dice, stem, tokenize, WORD } from './text.js';
+import { dice, joinTokens, stem, tokenize, WORD } from './text.js';
 
 const gazetteer = loadGazetteer();
 
@@ -86,6 +86,19 @@ describe('tokenize', () => {
     ['don\'t, didn’t, U.S., e.g. 1.a 1,.2 .5 ,5'],
   ])('%s', (text) => {
     expect(tokenize(text, 7).map((t) => [t.start - 7, t.end - 7])).toEqual([...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]));
+  });
+  // Sentence tokens joined must be the text's tokens, whatever the sentences are.
+  it.each([
+    ['A quote "runs over. Two sentences," he said. Then 5.3 people came.', [[0, 18], [19, 44], [45, 66]]],
+    ['Gap words here. Next one.', [[0, 3], [16, 25]]],
+    ['It was 5.3 million.', [[0, 9], [9, 19]]],
+    ['Text that differs.', [[0, 4]]],
+    ['Lone \ud83d\udc00 pair.', [[0, 6], [6, 13]]],
+    ['', []],
+  ] as const)('joins %j', (text, spans) => {
+    const sentences = spans.map(([a, b]) => ({ text: text.slice(a, b), start: a, tokens: tokenize(text.slice(a, b), a) }));
+    if (text === 'Text that differs.') sentences[0] = { ...sentences[0]!, text: 'Taxt' };
+    expect(joinTokens(text, sentences)).toEqual(tokenize(text));
   });
   it('stems through the synonym table, never through object members', () => {
     expect([stem('injured'), stem('constructor'), stem('valueOf')]).toEqual(['injure', 'constructor', 'valueOf']);

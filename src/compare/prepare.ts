@@ -6,7 +6,7 @@
 import type { AnnotatedArticle } from '../model.js';
 import type { Gazetteer } from './places.js';
 import { redateSlots, sentenceSlots, type SentenceSlots } from './slots.js';
-import { tokenize, type Token } from './text.js';
+import { joinTokens, type Token } from './text.js';
 
 /** A sentence ready for comparison. */
 export interface PreparedSentence {
@@ -105,7 +105,8 @@ export function prepareArticle(article: AnnotatedArticle, gazetteer: Gazetteer, 
     return prepared;
   });
   const parsed = article.published ? Date.parse(article.published) : NaN;
-  return { article, tokens: tokenize(article.text), sentences, time: Number.isFinite(parsed) ? parsed : null };
+  // The article's tokens are its sentences' (analysed once per wording), checked against the text.
+  return { article, tokens: joinTokens(article.text, sentences), sentences, time: Number.isFinite(parsed) ? parsed : null };
 }
 
 /** A known sentence at another place: the same analysis with its tokens' offsets moved. */
