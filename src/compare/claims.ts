@@ -11,7 +11,7 @@ import type { ClaimGroup, ClaimStatus, Conflict, ConflictSlot } from '../model.j
 import { placesCompatible } from './places.js';
 import type { PreparedArticle, PreparedSentence } from './prepare.js';
 import type { SentencePair } from './similar.js';
-import { CONTRACTED, samePerson, type NumberSlot, type PersonSlot, type TimeSlot } from './slots.js';
+import { CONTRACTED, personFinder, samePerson, type NumberSlot, type PersonSlot, type TimeSlot } from './slots.js';
 import { dice } from './text.js';
 
 /** Thresholds of claim alignment and conflict detection: documented in the configuration (`compare.claims`). */
@@ -86,7 +86,8 @@ export function groupClaims(articles: readonly PreparedArticle[], pairs: readonl
 /** Finds conflicts between aligned claims of different articles. */
 export function findConflicts(articles: readonly PreparedArticle[], pairs: readonly SentencePair[], config: ClaimConfig = DEFAULT_CLAIMS): FoundConflict[] {
   const out: FoundConflict[] = [];
-  const personsOf = articles.map((art) => art.sentences.flatMap((s) => s.slots.persons));
+  // Whether an article names someone who may be a given person (asked for many statement pairs).
+  const namesPerson = articles.map((art) => personFinder(art.sentences.flatMap((s) => s.slots.persons.map((p) => p.key))));
   // Copies repeat sentence pairs: the slots of two sentence variants are compared once, and the
   // result given to every pair of their occurrences (placeholders stand for the sentences).
   // Dates depend on each article's day, so time slots are compared per variant, the rest per wording.
@@ -103,14 +104,6 @@ export function findConflicts(articles: readonly PreparedArticle[], pairs: reado
     let c = claim.get(s.wording);
     if (c === undefined) claim.set(s.wording, (c = isClaim(s)));
     return c;
-  };
-  // Whether an article names someone who may be the given person, asked once per article and name.
-  const names = new Map<string, boolean>();
-  const namesPerson = (a: number, key: string): boolean => {
-    const k = `${a}\u0000${key}`;
-    let known = names.get(k);
-    if (known === undefined) names.set(k, (known = personsOf[a]!.some((p) => samePerson(p.key, key))));
-    return known;
   };
   const place = (found: readonly FoundConflict[], x: SentenceRef, y: SentenceRef): void => {
     for (const c of found) out.push({ ...c, sides: c.sides.map((d) => ({ ...d, ref: d.ref === X ? x : y })) });
@@ -137,12 +130,12 @@ export function findConflicts(articles: readonly PreparedArticle[], pairs: reado
       let actor = actors.get(wordings);
       if (actor === undefined) actors.set(wordings, (actor = differentActors(s, t, config)));
       // Each article names only its own actor: if either names both people, they are two people.
-      if (actor && !namesPerson(p.a, actor[1].key) && !namesPerson(p.b, actor[0].key)) {
+      if (actor && !namesPerson[p.a]!(actor[1].key) && !namesPerson[p.b]!(actor[0].key)) {
         out.push({ slot: 'person', sides: [side(actor[0].text, actor[0].key, x), side(actor[1].text, actor[1].key, y)], why: `aligned statements name different people as the one who acted` });
       }
     }
   }
-  out.push(...roleConflicts(articles, personsOf));
+  out.push(...roleConflicts(articles, namesPerson));
   out.push(...eventPlaceConflicts(articles));
   return out;
 }
@@ -334,7 +327,7 @@ function differentActors(s: PreparedSentence, t: PreparedSentence, config: Claim
 }
 
 /** One role, two holders: "police chief A" in one article, "police chief B" in another. */
-function roleConflicts(articles: readonly PreparedArticle[], personsOf: readonly (readonly PersonSlot[])[]): FoundConflict[] {
+function roleConflicts(articles: readonly PreparedArticle[], namesPerson: readonly ((key: string) => boolean)[]): FoundConflict[] {
   const holders = new Map<string, { key: string; text: string; ref: SentenceRef }[]>();
   articles.forEach((art, a) =>
     art.sentences.forEach((s, i) => {
@@ -354,7 +347,7 @@ function roleConflicts(articles: readonly PreparedArticle[], personsOf: readonly
         const p = list[u]!;
         const q = list[v]!;
         if (p.ref.a === q.ref.a || samePerson(p.key, q.key)) continue;
-        if (personsOf[p.ref.a]!.some((o) => samePerson(o.key, q.key)) || personsOf[q.ref.a]!.some((o) => samePerson(o.key, p.key))) continue;
+        if (namesPerson[p.ref.a]!(q.key) || namesPerson[q.ref.a]!(p.key)) continue;
         out.push({ slot: 'person', sides: [side(p.text, p.key, p.ref), side(q.text, q.key, q.ref)], why: `both articles name the ${role}, but different people` });
       }
     }

@@ -6,7 +6,7 @@ import { DEFAULT_REUSE } from './reuse.js';
 import { loadGazetteer, lookupPlace, placesCompatible } from './places.js';
 import { compareContent, compareStory } from './sources.js';
 import { findEarlierReuse } from './earlier.js';
-import { samePerson, personKey, sentenceSlots } from './slots.js';
+import { personFinder, samePerson, personKey, sentenceSlots } from './slots.js';
 import { similarSentences } from './similar.js';
 import { prepareArticle, sentenceCache } from './prepare.js';
 import { dice, joinTokens, stem, tokenize, WORD } from './text.js';
@@ -71,6 +71,15 @@ describe('slots', () => {
     ['Lajos Kertesz', 'Gabor Szabo', false],
   ])('%s / %s same person: %s', (a, b, expected) => {
     expect(samePerson(personKey(a), personKey(b))).toBe(expected);
+  });
+  it('finds a person among names exactly as a scan with samePerson does', () => {
+    const names = ['Robert Mueller', 'Robert S.', 'Mueller', 'Lajos Kertesz', 'L. Kertesz', 'Gabor Szabo', 'Szabo Gabor', 'Wang Xiaohong', 'Ana', 'A. B', 'Jon Smith Jr', ' Odd', 'Odd '];
+    const keys = names.map(personKey).concat(['', ' odd', 'odd ', 'x y z']);
+    for (let size = 0; size <= keys.length; size += 3) {
+      const among = keys.slice(size, size + 5);
+      const finds = personFinder(among);
+      for (const key of keys) expect([among, key, finds(key)]).toEqual([among, key, among.some((k) => samePerson(k, key))]);
+    }
   });
 });
 

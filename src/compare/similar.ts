@@ -33,6 +33,8 @@ interface Variant {
 
 /** All cross-article sentence pairs with `claim` or `full` similarity of at least `min`. */
 export function similarSentences(articles: readonly PreparedArticle[], min: number): SentencePair[] {
+  // Pairs are across articles: a story of one article (most stories) has none.
+  if (articles.length < 2) return [];
   // Sentence ids in article order, and the distinct variants they are occurrences of.
   const articleOf: number[] = [];
   const indexOf: number[] = [];

@@ -422,6 +422,43 @@ export function samePerson(a: string, b: string): boolean {
   return wa.length === 1 || wb.length === 1 || fa[0] === fb[0];
 }
 
+/**
+ * Whether any of `keys` may name the person of a key: `keys.some((k) => samePerson(k, key))`,
+ * answered from an index of the keys' first and last words instead of a scan. Conflict detection
+ * asks it for every aligned pair of statements, against every name an article gives.
+ */
+export function personFinder(keys: Iterable<string>): (key: string) => boolean {
+  const whole = new Set<string>();
+  // First words of all keys (against a query cut at an initial), and of keys cut at an initial.
+  const firsts = new Set<string>();
+  const cutFirsts = new Set<string>();
+  // Keys not cut at an initial, by last word: whether one is a single word, and first letters.
+  const byLast = new Map<string, { single: boolean; letters: Set<string | undefined> }>();
+  for (const k of keys) {
+    if (whole.has(k)) continue;
+    whole.add(k);
+    const w = k.split(' ');
+    firsts.add(w[0]!);
+    if (w.length > 1 && w[w.length - 1]!.length === 1) {
+      cutFirsts.add(w[0]!);
+      continue;
+    }
+    const last = w[w.length - 1]!;
+    const entry = byLast.get(last) ?? { single: false, letters: new Set<string | undefined>() };
+    if (w.length === 1) entry.single = true;
+    entry.letters.add(w[0]![0]);
+    byLast.set(last, entry);
+  }
+  return (key) => {
+    if (whole.has(key)) return true;
+    const w = key.split(' ');
+    if (w.length > 1 && w[w.length - 1]!.length === 1) return firsts.has(w[0]!);
+    if (cutFirsts.has(w[0]!)) return true;
+    const entry = byLast.get(w[w.length - 1]!);
+    return !!entry && (entry.single || w.length === 1 || entry.letters.has(w[0]![0]));
+  };
+}
+
 interface Predicates {
   negated: string[];
   possible: string[];
