@@ -8,6 +8,7 @@
  */
 import { DEFAULT_CONFIG, type ClaimConfig } from '../config.js';
 import type { ClaimGroup, ClaimStatus, Conflict, ConflictSlot } from '../model.js';
+import { sortByKey } from './order.js';
 import { placesCompatible } from './places.js';
 import type { PreparedArticle, PreparedSentence } from './prepare.js';
 import type { SentencePair } from './similar.js';
@@ -61,8 +62,11 @@ export function groupClaims(articles: readonly PreparedArticle[], pairs: readonl
       groupArticles.push(new Set([a]));
     }),
   );
-  // Best pairs first; among equals, in sentence order.
-  const ordered = pairs.filter((p) => p.claim >= config.group).sort((x, y) => y.claim - x.claim || x.a - y.a || x.i - y.i || x.b - y.b || x.j - y.j);
+  const ordered = bestPairsFirst(
+    pairs.filter((p) => p.claim >= config.group),
+    articles.length,
+    articles.reduce((most, art) => Math.max(most, art.sentences.length), 0),
+  );
   for (const p of ordered) {
     const g = groupOf[first[p.a]! + p.i]!;
     const h = groupOf[first[p.b]! + p.j]!;
@@ -81,6 +85,19 @@ export function groupClaims(articles: readonly PreparedArticle[], pairs: readonl
     hs.length = 0;
   }
   return groups.filter((g) => g.length > 0).map((g) => g.sort((x, y) => x.a - y.a || x.i - y.i));
+}
+
+/**
+ * Pairs by claim similarity, best first; among equals, in sentence order (`a`, `i`, `b`, `j`).
+ * Sorted on one integer key per pair (the rank of its similarity, then its sentences) when that
+ * key is exact in a double, which it is for any story that is not enormous.
+ */
+function bestPairsFirst(pairs: readonly SentencePair[], articleCount: number, sentenceCount: number): SentencePair[] {
+  const claims = [...new Set(pairs.map((p) => p.claim))].sort((x, y) => y - x);
+  const bound = claims.length * articleCount * sentenceCount * articleCount * sentenceCount;
+  if (bound >= 2 ** 53) return [...pairs].sort((x, y) => y.claim - x.claim || x.a - y.a || x.i - y.i || x.b - y.b || x.j - y.j);
+  const rank = new Map(claims.map((c, k) => [c, k]));
+  return sortByKey(pairs, (p) => (((rank.get(p.claim)! * articleCount + p.a) * sentenceCount + p.i) * articleCount + p.b) * sentenceCount + p.j, bound);
 }
 
 /** Finds conflicts between aligned claims of different articles. */

@@ -8,6 +8,7 @@ import { compareContent, compareStory } from './sources.js';
 import { findEarlierReuse } from './earlier.js';
 import { personFinder, samePerson, personKey, sentenceSlots } from './slots.js';
 import { similarSentences } from './similar.js';
+import { sortByKey } from './order.js';
 import { prepareArticle, sentenceCache } from './prepare.js';
 import { dice, joinTokens, stem, tokenize, WORD } from './text.js';
 
@@ -111,6 +112,20 @@ describe('tokenize', () => {
   });
   it('stems through the synonym table, never through object members', () => {
     expect([stem('injured'), stem('constructor'), stem('valueOf')]).toEqual(['injure', 'constructor', 'valueOf']);
+  });
+});
+
+describe('sortByKey', () => {
+  // Distinct keys: the packed numeric sort and the comparator fallback give the comparator's order.
+  it.each([
+    [[3, 1, 2], 4],
+    [[5, 0, 9, 7, 1, 8], 10],
+    [[2 ** 40, 3, 2 ** 45], 2 ** 46],
+    [[2 ** 52, 1, 2 ** 51], 2 ** 53],
+    [[], 1],
+  ])('%j below %d', (keys, bound) => {
+    const items = keys.map((key) => ({ key }));
+    expect(sortByKey(items, (x) => x.key, bound).map((x) => x.key)).toEqual([...keys].sort((x, y) => x - y));
   });
 });
 

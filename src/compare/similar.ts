@@ -5,6 +5,7 @@
  * same content words are compared once, and the result is given to every pair of their copies.
  */
 import type { PreparedArticle, PreparedSentence } from './prepare.js';
+import { sortByKey } from './order.js';
 import { dice } from './text.js';
 
 /** Two sentences of different articles and how alike they are. */
@@ -40,12 +41,19 @@ export function similarSentences(articles: readonly PreparedArticle[], min: numb
   const indexOf: number[] = [];
   const variants: Variant[] = [];
   const byKey = new Map<string, number>();
+  // Copies of a sentence share its stem sets: their key is written once.
+  const keyOf = new Map<ReadonlySet<string>, { readonly claimStems: ReadonlySet<string>; readonly key: string }>();
   articles.forEach((art, a) =>
     art.sentences.forEach((s, i) => {
       const id = articleOf.length;
       articleOf.push(a);
       indexOf.push(i);
-      const key = `${[...s.stems].join(' ')}\u0000${[...s.claimStems].join(' ')}`;
+      let known = keyOf.get(s.stems);
+      if (known === undefined || known.claimStems !== s.claimStems) {
+        known = { claimStems: s.claimStems, key: `${[...s.stems].join(' ')}\u0000${[...s.claimStems].join(' ')}` };
+        keyOf.set(s.stems, known);
+      }
+      const key = known.key;
       let v = byKey.get(key);
       if (v === undefined) {
         v = variants.length;
@@ -129,7 +137,16 @@ export function similarSentences(articles: readonly PreparedArticle[], min: numb
     }
     touched.length = 0;
   }
-  return buckets.flatMap((list) => (list.length > 1 ? list.sort((x, y) => x.i - y.i || x.j - y.j) : list));
+  // Each article pair's sentence pairs in sentence order (`i * width + j` is one key per pair).
+  const out: SentencePair[] = [];
+  buckets.forEach((list, k) => {
+    if (list.length === 0) return;
+    const height = articles[Math.floor(k / articles.length)]!.sentences.length;
+    const width = articles[k % articles.length]!.sentences.length;
+    const sorted = list.length > 1 ? sortByKey(list, (p) => p.i * width + p.j, height * width) : list;
+    for (const p of sorted) out.push(p);
+  });
+  return out;
 }
 
 /** Bits set in a 32-bit word. */
