@@ -44,11 +44,17 @@ export function findReuse(articles: readonly PreparedArticle[], pairs: readonly 
   const grams = gramIndexes(articles, config.minRun);
   const sourcing = articles.map(sourcingOf);
   const byPair = new Map<number, SentencePair[]>();
+  // Pairs come grouped by article pair (as sentence pairing gives them): one lookup per group.
+  let lastKey = -1;
+  let last: SentencePair[] = [];
   for (const p of pairs) {
     const k = p.a * articles.length + p.b;
-    const list = byPair.get(k);
-    if (list) list.push(p);
-    else byPair.set(k, [p]);
+    if (k !== lastKey) {
+      lastKey = k;
+      last = byPair.get(k) ?? [];
+      if (last.length === 0) byPair.set(k, last);
+    }
+    last.push(p);
   }
   // One source per derived article: the one it shares most with (ties: the earlier source). Only
   // the relations kept are described (their passages), most are not in a story of many copies.

@@ -94,7 +94,7 @@ export function similarSentences(articles: readonly PreparedArticle[], min: numb
   // stems they share that way (plus the common ones) gives their similarity without comparing
   // sets, and the claim similarity is only computed where it can reach `min`. Pairs of
   // occurrences go to one bucket per article pair, so only small buckets need sorting.
-  const buckets: SentencePair[][] = Array.from({ length: articles.length * articles.length }, () => []);
+  const buckets: (SentencePair[] | undefined)[] = new Array(articles.length * articles.length);
   const counter = new Int32Array(variants.length);
   const touched: number[] = [];
   for (let u = 0; u < variants.length; u++) {
@@ -128,10 +128,11 @@ export function similarSentences(articles: readonly PreparedArticle[], min: numb
       for (const p of vu.ids) {
         for (const q of vw.ids) {
           if (u === w && q <= p) continue;
-          const [x, y] = p < q ? [p, q] : [q, p];
+          const x = p < q ? p : q;
+          const y = p < q ? q : p;
           const a = articleOf[x]!;
           const b = articleOf[y]!;
-          if (a !== b) buckets[a * articles.length + b]!.push({ a, i: indexOf[x]!, b, j: indexOf[y]!, full, claim, shared });
+          if (a !== b) (buckets[a * articles.length + b] ??= []).push({ a, i: indexOf[x]!, b, j: indexOf[y]!, full, claim, shared });
         }
       }
     }
@@ -140,7 +141,7 @@ export function similarSentences(articles: readonly PreparedArticle[], min: numb
   // Each article pair's sentence pairs in sentence order (`i * width + j` is one key per pair).
   const out: SentencePair[] = [];
   buckets.forEach((list, k) => {
-    if (list.length === 0) return;
+    if (!list) return;
     const height = articles[Math.floor(k / articles.length)]!.sentences.length;
     const width = articles[k % articles.length]!.sentences.length;
     const sorted = list.length > 1 ? sortByKey(list, (p) => p.i * width + p.j, height * width) : list;

@@ -80,10 +80,19 @@ const WORD_NUMBERS: Readonly<Record<string, number>> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
   thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
 };
+/**
+ * The table as a map, read for every token: a map lookup is cheaper than `in` on an object, and
+ * answers nothing for Object's own members ("constructor"), which the table never meant.
+ */
+const WORD_NUMBER: ReadonlyMap<string, number> = new Map(Object.entries(WORD_NUMBERS));
 const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, hundred: 100 };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_SHORT = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Positions in the lists above, looked up for every token. */
+const WEEKDAY_INDEX: ReadonlyMap<string, number> = new Map(WEEKDAYS.map((d, k) => [d, k]));
+const MONTH_INDEX: ReadonlyMap<string, number> = new Map(MONTHS.map((m, k) => [m, k]));
+const MONTH_SHORT_INDEX: ReadonlyMap<string, number> = new Map(MONTH_SHORT.map((m, k) => [m, k]));
 const REPORTING = new Set(['said', 'says', 'told', 'announced', 'reported', 'statement', 'added', 'briefing', 'wrote', 'tweeted', 'posted', 'confirmed']);
 const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'to', 'into', 'inside']);
 const POSSIBLE = new Set(['may', 'might', 'could', 'considering', 'consider', 'considers', 'mulling', 'weighing', 'possibly', 'perhaps']);
@@ -183,7 +192,7 @@ function findTimes(text: string, offset: number, tokens: readonly Token[], publi
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const wd = WEEKDAYS.indexOf(t.norm);
+    const wd = WEEKDAY_INDEX.get(t.norm) ?? -1;
     if (wd >= 0 && t.capital) {
       let day: string | null = null;
       if (pub) {
@@ -244,10 +253,10 @@ function findTimes(text: string, offset: number, tokens: readonly Token[], publi
 }
 
 function monthIndex(norm: string): number {
-  const full = MONTHS.indexOf(norm);
+  const full = MONTH_INDEX.get(norm) ?? -1;
   if (full >= 0) return full;
   // "May" alone is too often the modal verb; abbreviations need their period, which tokenising drops.
-  return norm === 'may' ? -1 : MONTH_SHORT.indexOf(norm);
+  return norm === 'may' ? -1 : MONTH_SHORT_INDEX.get(norm) ?? -1;
 }
 
 function findNumbers(text: string, offset: number, tokens: readonly Token[], used: Set<number>): Found<NumberSlot>[] {
@@ -259,8 +268,8 @@ function findNumbers(text: string, offset: number, tokens: readonly Token[], use
     if (t.number) {
       if (/\d(st|nd|rd|th)$/.test(t.norm) || /[a-z]/.test(t.norm)) continue;
       value = Number(t.norm.replace(/,/g, ''));
-    } else if (t.norm in WORD_NUMBERS && !(t.norm === 'hundred' && i > 0 && tokens[i - 1]!.number)) {
-      value = WORD_NUMBERS[t.norm]!;
+    } else if (WORD_NUMBER.has(t.norm) && !(t.norm === 'hundred' && i > 0 && tokens[i - 1]!.number)) {
+      value = WORD_NUMBER.get(t.norm)!;
     }
     if (value === null || !Number.isFinite(value)) continue;
     let j = i + 1;
