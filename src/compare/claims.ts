@@ -103,7 +103,9 @@ function overlap(x: ReadonlySet<number>, y: ReadonlySet<number>): boolean {
  */
 function bestPairsFirst(pairs: readonly SentencePair[], articleCount: number, sentenceCount: number): SentencePair[] {
   // The distinct similarities, best first (a native sort of numbers), and each pair's rank among them.
-  const sorted = Float64Array.from(pairs, (p) => -p.claim).sort();
+  const sorted = new Float64Array(pairs.length);
+  for (let k = 0; k < pairs.length; k++) sorted[k] = -pairs[k]!.claim;
+  sorted.sort();
   const claims: number[] = [];
   for (const c of sorted) if (claims.length === 0 || claims[claims.length - 1] !== c) claims.push(c);
   const bound = claims.length * articleCount * sentenceCount * articleCount * sentenceCount;
@@ -470,17 +472,17 @@ export function presentConflicts(articles: readonly PreparedArticle[], found: re
   return out.sort((x, y) => (x.slot < y.slot ? -1 : x.slot > y.slot ? 1 : x.values[0]!.value < y.values[0]!.value ? -1 : 1));
 }
 
-/** Claim groups with their status, given each article's origin and the sentences in conflict. */
+/** Claim groups with their status, given each article's origin and the sentences in conflict (their indexes, per article). */
 export function presentClaims(
   articles: readonly PreparedArticle[],
   groups: readonly SentenceRef[][],
   originOf: ReadonlyMap<string, string>,
-  conflicted: ReadonlySet<string>,
+  conflicted: readonly ReadonlySet<number>[],
 ): ClaimGroup[] {
   return groups.map((g) => {
     const ids = [...new Set(g.map((r) => articles[r.a]!.article.id))];
     const origins = new Set(ids.map((id) => originOf.get(id) ?? id));
-    const status: ClaimStatus = g.some((r) => conflicted.has(`${r.a}:${r.i}`))
+    const status: ClaimStatus = g.some((r) => conflicted[r.a]!.has(r.i))
       ? 'conflicting'
       : ids.length === 1
         ? 'unique'

@@ -6,7 +6,7 @@
 import type { AnnotatedArticle } from '../model.js';
 import type { Gazetteer } from './places.js';
 import { redateSlots, sentenceSlots, type SentenceSlots } from './slots.js';
-import { joinTokens, type Token } from './text.js';
+import { joinTokens, movedToken, type Token } from './text.js';
 
 /** A sentence ready for comparison. */
 export interface PreparedSentence {
@@ -46,10 +46,10 @@ export interface PreparedArticle {
  */
 export interface SentenceCache {
   /**
-   * By text, then by the names inside (offsets and text): the text alone is the long part of the
-   * key, and each sentence's text is hashed once this way instead of in a new joined string.
+   * By text, then the wordings of that text (one per set of names inside it, nearly always one):
+   * each sentence's text is hashed once, and names are compared as they are, not joined in a key.
    */
-  readonly known: Map<string, Map<string, Wording>>;
+  readonly known: Map<string, Wording[]>;
   /** One entry per variant, numbered in order of first appearance. */
   readonly variants: PreparedSentence[];
   /** Wordings in order of first appearance (their numbers). */
@@ -58,6 +58,8 @@ export interface SentenceCache {
 
 /** One wording (text and names): its first analysis and, for sentences with times, one per publication day. */
 export interface Wording {
+  /** The names inside the first sentence of this wording (at its offsets). */
+  readonly names: readonly Name[];
   readonly first: PreparedSentence;
   readonly byDay: Map<string, PreparedSentence>;
 }
@@ -80,10 +82,9 @@ export function prepareArticle(article: AnnotatedArticle, gazetteer: Gazetteer, 
     const inside = namesIn(s.start, s.start + s.text.length);
     // Slots read the names inside the sentence and, to resolve weekdays and dates, the publication
     // day; whether a sentence has times at all does not depend on the day.
-    let byNames = cache.known.get(s.text);
-    if (byNames === undefined) cache.known.set(s.text, (byNames = new Map()));
-    const namesKey = inside.length === 0 ? '' : inside.map((n) => `${n.start - s.start}:${n.end - s.start}:${n.text}`).join('\u0001');
-    const wording = byNames.get(namesKey);
+    let ofText = cache.known.get(s.text);
+    if (ofText === undefined) cache.known.set(s.text, (ofText = []));
+    const wording = ofText.find((w) => sameNames(w.names, w.first.start, inside, s.start));
     if (wording) {
       const dated = wording.first.slots.times.length > 0;
       const known = dated ? wording.byDay.get(day) : wording.first;
@@ -110,10 +111,10 @@ export function prepareArticle(article: AnnotatedArticle, gazetteer: Gazetteer, 
       wording: cache.wordings.length,
       variant: cache.variants.length,
     };
-    const added: Wording = { first: prepared, byDay: new Map() };
+    const added: Wording = { names: inside, first: prepared, byDay: new Map() };
     cache.variants.push(prepared);
     cache.wordings.push(added);
-    byNames.set(namesKey, added);
+    ofText.push(added);
     if (slots.times.length > 0) added.byDay.set(day, prepared);
     return prepared;
   });
@@ -122,10 +123,22 @@ export function prepareArticle(article: AnnotatedArticle, gazetteer: Gazetteer, 
   return { article, tokens: joinTokens(article.text, sentences), sentences, time: Number.isFinite(parsed) ? parsed : null };
 }
 
-interface Name {
+/** A name inside an article (an entity's span and text). */
+export interface Name {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+}
+
+/** Whether two sentences (starting at `xStart` and `yStart`) hold the same names at the same places. */
+function sameNames(x: readonly Name[], xStart: number, y: readonly Name[], yStart: number): boolean {
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) {
+    const m = x[k]!;
+    const n = y[k]!;
+    if (m.start - xStart !== n.start - yStart || m.end - xStart !== n.end - yStart || m.text !== n.text) return false;
+  }
+  return true;
 }
 
 /**
@@ -154,6 +167,6 @@ function namesWithin(names: readonly Name[]): (from: number, to: number) => Name
 /** A known sentence at another place: the same analysis with its tokens' offsets moved. */
 function moved(s: PreparedSentence, index: number, start: number): PreparedSentence {
   const shift = start - s.start;
-  const tokens = s.tokens.map((t) => ({ ...t, start: t.start + shift, end: t.end + shift }));
+  const tokens = s.tokens.map((t) => movedToken(t, shift, t.quoted));
   return { ...s, index, start, tokens, slots: { ...s.slots, tokens } };
 }

@@ -137,7 +137,8 @@ export function joinTokens(text: string, sentences: readonly { readonly text: st
   const n = text.length;
   let i = 0;
   for (const s of sentences) {
-    if (!text.startsWith(s.text, s.start)) return tokenize(text);
+    // A slice compared whole: much cheaper than startsWith with a position in V8.
+    if (text.slice(s.start, s.start + s.text.length) !== s.text) return tokenize(text);
     for (const t of s.tokens) {
       // The scanner's next token must be this one.
       let len = wordCharLength(text, i);
@@ -147,11 +148,19 @@ export function joinTokens(text: string, sentences: readonly { readonly text: st
       if (t.end !== i) return tokenize(text);
       while (q < quoted.length && quoted[q]![1] <= t.start) q++;
       const inQuote = q < quoted.length && t.start >= quoted[q]![0] && t.start < quoted[q]![1];
-      out.push(inQuote === t.quoted ? t : { ...t, quoted: inQuote });
+      out.push(inQuote === t.quoted ? t : movedToken(t, 0, inQuote));
     }
   }
   for (; i < n; i++) if (wordCharLength(text, i) > 0) return tokenize(text);
   return out;
+}
+
+/**
+ * A token moved by `shift` code units, with its quotation mark set: written out field by field,
+ * so every token has one shape (and it is cheaper than a spread).
+ */
+export function movedToken(t: Token, shift: number, quoted: boolean): Token {
+  return { norm: t.norm, stem: t.stem, start: t.start + shift, end: t.end + shift, capital: t.capital, stop: t.stop, number: t.number, quoted };
 }
 
 /** End of the token that starts at `start` with a letter or digit `len` code units long. */
