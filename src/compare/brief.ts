@@ -28,9 +28,9 @@ export function buildBrief(articles: readonly PreparedArticle[], claims: readonl
   });
   const ranked = scored.sort((x, y) => y.score - x.score || x.firstPos - y.firstPos || x.k - y.k);
   const chosen: typeof ranked = [];
-  const stemsOf = (k: number): Set<string> => {
+  const stemsOf = (k: number): ReadonlySet<string> => {
     const r = groups[k]![0]!;
-    return new Set(articles[r.a]!.sentences[r.i]!.stems);
+    return articles[r.a]!.sentences[r.i]!.stems;
   };
   for (const s of ranked) {
     if (chosen.length >= MAX_SENTENCES) break;

@@ -8,10 +8,11 @@
  */
 import { DEFAULT_CONFIG, type ClaimConfig } from '../config.js';
 import type { ClaimGroup, ClaimStatus, Conflict, ConflictSlot } from '../model.js';
+import { sortByKey } from './order.js';
 import { placesCompatible } from './places.js';
 import type { PreparedArticle, PreparedSentence } from './prepare.js';
 import type { SentencePair } from './similar.js';
-import { CONTRACTED, samePerson, type NumberSlot, type PersonSlot, type TimeSlot } from './slots.js';
+import { CONTRACTED, personFinder, samePerson, type NumberSlot, type PersonSlot, type TimeSlot } from './slots.js';
 import { dice } from './text.js';
 
 /** Thresholds of claim alignment and conflict detection: documented in the configuration (`compare.claims`). */
@@ -53,24 +54,28 @@ export function groupClaims(articles: readonly PreparedArticle[], pairs: readonl
   const groupOf = new Int32Array(total).fill(-1);
   const groups: SentenceRef[][] = [];
   const groupArticles: Set<number>[] = [];
+  // Whether a sentence is a claim depends on its wording only: asked once per wording.
+  const claimWording: (boolean | undefined)[] = [];
   articles.forEach((art, a) =>
     art.sentences.forEach((s, i) => {
-      if (!isClaim(s)) return;
+      if (!(claimWording[s.wording] ??= isClaim(s))) return;
       groupOf[first[a]! + i] = groups.length;
       groups.push([{ a, i }]);
       groupArticles.push(new Set([a]));
     }),
   );
-  // Best pairs first; among equals, in sentence order.
-  const ordered = pairs.filter((p) => p.claim >= config.group).sort((x, y) => y.claim - x.claim || x.a - y.a || x.i - y.i || x.b - y.b || x.j - y.j);
+  const ordered = bestPairsFirst(
+    pairs.filter((p) => p.claim >= config.group),
+    articles.length,
+    articles.reduce((most, art) => Math.max(most, art.sentences.length), 0),
+  );
   for (const p of ordered) {
     const g = groupOf[first[p.a]! + p.i]!;
     const h = groupOf[first[p.b]! + p.j]!;
     if (g < 0 || h < 0 || g === h) continue;
     const ga = groupArticles[g]!;
     const ha = groupArticles[h]!;
-    const [small, large] = ga.size <= ha.size ? [ga, ha] : [ha, ga];
-    if ([...small].some((a) => large.has(a))) continue;
+    if (overlap(ga, ha)) continue;
     const gs = groups[g]!;
     const hs = groups[h]!;
     for (const r of hs) {
@@ -83,10 +88,49 @@ export function groupClaims(articles: readonly PreparedArticle[], pairs: readonl
   return groups.filter((g) => g.length > 0).map((g) => g.sort((x, y) => x.a - y.a || x.i - y.i));
 }
 
+/** Whether two sets share a member (looking up the smaller's members in the larger). */
+function overlap(x: ReadonlySet<number>, y: ReadonlySet<number>): boolean {
+  const small = x.size <= y.size ? x : y;
+  const large = small === x ? y : x;
+  for (const v of small) if (large.has(v)) return true;
+  return false;
+}
+
+/**
+ * Pairs by claim similarity, best first; among equals, in sentence order (`a`, `i`, `b`, `j`).
+ * Sorted on one integer key per pair (the rank of its similarity, then its sentences) when that
+ * key is exact in a double, which it is for any story that is not enormous.
+ */
+function bestPairsFirst(pairs: readonly SentencePair[], articleCount: number, sentenceCount: number): SentencePair[] {
+  // The distinct similarities, best first (a native sort of numbers), and each pair's rank among them.
+  const sorted = new Float64Array(pairs.length);
+  for (let k = 0; k < pairs.length; k++) sorted[k] = -pairs[k]!.claim;
+  sorted.sort();
+  const claims: number[] = [];
+  for (const c of sorted) if (claims.length === 0 || claims[claims.length - 1] !== c) claims.push(c);
+  const bound = claims.length * articleCount * sentenceCount * articleCount * sentenceCount;
+  if (bound >= 2 ** 53) return [...pairs].sort((x, y) => y.claim - x.claim || x.a - y.a || x.i - y.i || x.b - y.b || x.j - y.j);
+  const rank = (claim: number): number => {
+    let lo = 0;
+    let hi = claims.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (claims[mid]! < -claim) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return sortByKey(pairs, (p) => (((rank(p.claim) * articleCount + p.a) * sentenceCount + p.i) * articleCount + p.b) * sentenceCount + p.j, bound);
+}
+
 /** Finds conflicts between aligned claims of different articles. */
 export function findConflicts(articles: readonly PreparedArticle[], pairs: readonly SentencePair[], config: ClaimConfig = DEFAULT_CLAIMS): FoundConflict[] {
   const out: FoundConflict[] = [];
-  const personsOf = articles.map((art) => art.sentences.flatMap((s) => s.slots.persons));
+  // Whether an article names someone who may be a given person (asked for many statement pairs),
+  // from an index of its names made on first asking: most articles are never asked.
+  const finders: ((key: string) => boolean)[] = [];
+  const namesPerson = (a: number, key: string): boolean =>
+    (finders[a] ??= personFinder(articles[a]!.sentences.flatMap((s) => s.slots.persons.map((p) => p.key))))(key);
   // Copies repeat sentence pairs: the slots of two sentence variants are compared once, and the
   // result given to every pair of their occurrences (placeholders stand for the sentences).
   // Dates depend on each article's day, so time slots are compared per variant, the rest per wording.
@@ -103,14 +147,6 @@ export function findConflicts(articles: readonly PreparedArticle[], pairs: reado
     let c = claim.get(s.wording);
     if (c === undefined) claim.set(s.wording, (c = isClaim(s)));
     return c;
-  };
-  // Whether an article names someone who may be the given person, asked once per article and name.
-  const names = new Map<string, boolean>();
-  const namesPerson = (a: number, key: string): boolean => {
-    const k = `${a}\u0000${key}`;
-    let known = names.get(k);
-    if (known === undefined) names.set(k, (known = personsOf[a]!.some((p) => samePerson(p.key, key))));
-    return known;
   };
   const place = (found: readonly FoundConflict[], x: SentenceRef, y: SentenceRef): void => {
     for (const c of found) out.push({ ...c, sides: c.sides.map((d) => ({ ...d, ref: d.ref === X ? x : y })) });
@@ -142,7 +178,7 @@ export function findConflicts(articles: readonly PreparedArticle[], pairs: reado
       }
     }
   }
-  out.push(...roleConflicts(articles, personsOf));
+  out.push(...roleConflicts(articles, namesPerson));
   out.push(...eventPlaceConflicts(articles));
   return out;
 }
@@ -334,7 +370,7 @@ function differentActors(s: PreparedSentence, t: PreparedSentence, config: Claim
 }
 
 /** One role, two holders: "police chief A" in one article, "police chief B" in another. */
-function roleConflicts(articles: readonly PreparedArticle[], personsOf: readonly (readonly PersonSlot[])[]): FoundConflict[] {
+function roleConflicts(articles: readonly PreparedArticle[], namesPerson: (a: number, key: string) => boolean): FoundConflict[] {
   const holders = new Map<string, { key: string; text: string; ref: SentenceRef }[]>();
   articles.forEach((art, a) =>
     art.sentences.forEach((s, i) => {
@@ -354,7 +390,7 @@ function roleConflicts(articles: readonly PreparedArticle[], personsOf: readonly
         const p = list[u]!;
         const q = list[v]!;
         if (p.ref.a === q.ref.a || samePerson(p.key, q.key)) continue;
-        if (personsOf[p.ref.a]!.some((o) => samePerson(o.key, q.key)) || personsOf[q.ref.a]!.some((o) => samePerson(o.key, p.key))) continue;
+        if (namesPerson(p.ref.a, q.key) || namesPerson(q.ref.a, p.key)) continue;
         out.push({ slot: 'person', sides: [side(p.text, p.key, p.ref), side(q.text, q.key, q.ref)], why: `both articles name the ${role}, but different people` });
       }
     }
@@ -395,12 +431,21 @@ function side(value: string, key: string, ref: SentenceRef): FoundConflict['side
   return { value, key, ref };
 }
 
+/** The distinct keys of a conflict's sides, sorted and joined (two sides, nearly always, without a set). */
+function valuesKey(sides: FoundConflict['sides']): string {
+  if (sides.length === 2) {
+    const x = sides[0]!.key;
+    const y = sides[1]!.key;
+    return x === y ? x : x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+  }
+  return [...new Set(sides.map((s) => s.key))].sort().join('\u0000');
+}
+
 /** Merges found conflicts on the same slot and values, and shows them with article ids. */
 export function presentConflicts(articles: readonly PreparedArticle[], found: readonly FoundConflict[]): Conflict[] {
   const merged = new Map<string, { slot: ConflictSlot; why: string; values: Map<string, { value: string; refs: SentenceRef[] }> }>();
   for (const c of found) {
-    const keys = c.sides.map((s) => s.key);
-    const id = `${c.slot}\u0000${[...new Set(keys)].sort().join('\u0000')}`;
+    const id = `${c.slot}\u0000${valuesKey(c.sides)}`;
     const entry = merged.get(id) ?? { slot: c.slot, why: c.why, values: new Map<string, { value: string; refs: SentenceRef[] }>() };
     for (const s of c.sides) {
       const v = entry.values.get(s.key) ?? { value: s.value, refs: [] };
@@ -427,17 +472,17 @@ export function presentConflicts(articles: readonly PreparedArticle[], found: re
   return out.sort((x, y) => (x.slot < y.slot ? -1 : x.slot > y.slot ? 1 : x.values[0]!.value < y.values[0]!.value ? -1 : 1));
 }
 
-/** Claim groups with their status, given each article's origin and the sentences in conflict. */
+/** Claim groups with their status, given each article's origin and the sentences in conflict (their indexes, per article). */
 export function presentClaims(
   articles: readonly PreparedArticle[],
   groups: readonly SentenceRef[][],
   originOf: ReadonlyMap<string, string>,
-  conflicted: ReadonlySet<string>,
+  conflicted: readonly ReadonlySet<number>[],
 ): ClaimGroup[] {
   return groups.map((g) => {
     const ids = [...new Set(g.map((r) => articles[r.a]!.article.id))];
     const origins = new Set(ids.map((id) => originOf.get(id) ?? id));
-    const status: ClaimStatus = g.some((r) => conflicted.has(`${r.a}:${r.i}`))
+    const status: ClaimStatus = g.some((r) => conflicted[r.a]!.has(r.i))
       ? 'conflicting'
       : ids.length === 1
         ? 'unique'

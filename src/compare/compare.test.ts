@@ -6,10 +6,11 @@ import { DEFAULT_REUSE } from './reuse.js';
 import { loadGazetteer, lookupPlace, placesCompatible } from './places.js';
 import { compareContent, compareStory } from './sources.js';
 import { findEarlierReuse } from './earlier.js';
-import { samePerson, personKey, sentenceSlots } from './slots.js';
+import { personFinder, samePerson, personKey, sentenceSlots } from './slots.js';
 import { similarSentences } from './similar.js';
+import { sortByKey } from './order.js';
 import { prepareArticle, sentenceCache } from './prepare.js';
-import { dice, stem, tokenize, WORD } from './text.js';
+import { dice, joinTokens, stem, tokenize, WORD } from './text.js';
 
 const gazetteer = loadGazetteer();
 
@@ -72,6 +73,15 @@ describe('slots', () => {
   ])('%s / %s same person: %s', (a, b, expected) => {
     expect(samePerson(personKey(a), personKey(b))).toBe(expected);
   });
+  it('finds a person among names exactly as a scan with samePerson does', () => {
+    const names = ['Robert Mueller', 'Robert S.', 'Mueller', 'Lajos Kertesz', 'L. Kertesz', 'Gabor Szabo', 'Szabo Gabor', 'Wang Xiaohong', 'Ana', 'A. B', 'Jon Smith Jr', ' Odd', 'Odd '];
+    const keys = names.map(personKey).concat(['', ' odd', 'odd ', 'x y z']);
+    for (let size = 0; size <= keys.length; size += 3) {
+      const among = keys.slice(size, size + 5);
+      const finds = personFinder(among);
+      for (const key of keys) expect([among, key, finds(key)]).toEqual([among, key, among.some((k) => samePerson(k, key))]);
+    }
+  });
 });
 
 describe('tokenize', () => {
@@ -87,8 +97,35 @@ describe('tokenize', () => {
   ])('%s', (text) => {
     expect(tokenize(text, 7).map((t) => [t.start - 7, t.end - 7])).toEqual([...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]));
   });
+  // Sentence tokens joined must be the text's tokens, whatever the sentences are.
+  it.each([
+    ['A quote "runs over. Two sentences," he said. Then 5.3 people came.', [[0, 18], [19, 44], [45, 66]]],
+    ['Gap words here. Next one.', [[0, 3], [16, 25]]],
+    ['It was 5.3 million.', [[0, 9], [9, 19]]],
+    ['Text that differs.', [[0, 4]]],
+    ['Lone \ud83d\udc00 pair.', [[0, 6], [6, 13]]],
+    ['', []],
+  ] as const)('joins %j', (text, spans) => {
+    const sentences = spans.map(([a, b]) => ({ text: text.slice(a, b), start: a, tokens: tokenize(text.slice(a, b), a) }));
+    if (text === 'Text that differs.') sentences[0] = { ...sentences[0]!, text: 'Taxt' };
+    expect(joinTokens(text, sentences)).toEqual(tokenize(text));
+  });
   it('stems through the synonym table, never through object members', () => {
     expect([stem('injured'), stem('constructor'), stem('valueOf')]).toEqual(['injure', 'constructor', 'valueOf']);
+  });
+});
+
+describe('sortByKey', () => {
+  // Distinct keys: the packed numeric sort and the comparator fallback give the comparator's order.
+  it.each([
+    [[3, 1, 2], 4],
+    [[5, 0, 9, 7, 1, 8], 10],
+    [[2 ** 40, 3, 2 ** 45], 2 ** 46],
+    [[2 ** 52, 1, 2 ** 51], 2 ** 53],
+    [[], 1],
+  ])('%j below %d', (keys, bound) => {
+    const items = keys.map((key) => ({ key }));
+    expect(sortByKey(items, (x) => x.key, bound).map((x) => x.key)).toEqual([...keys].sort((x, y) => x - y));
   });
 });
 

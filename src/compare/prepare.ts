@@ -6,7 +6,7 @@
 import type { AnnotatedArticle } from '../model.js';
 import type { Gazetteer } from './places.js';
 import { redateSlots, sentenceSlots, type SentenceSlots } from './slots.js';
-import { tokenize, type Token } from './text.js';
+import { joinTokens, movedToken, type Token } from './text.js';
 
 /** A sentence ready for comparison. */
 export interface PreparedSentence {
@@ -45,17 +45,28 @@ export interface PreparedArticle {
  * Made per comparison (never shared between runs) so results depend only on the input.
  */
 export interface SentenceCache {
-  /** By text and names; for sentences with times, also by text, names and publication day. */
-  readonly known: Map<string, PreparedSentence>;
+  /**
+   * By text, then the wordings of that text (one per set of names inside it, nearly always one):
+   * each sentence's text is hashed once, and names are compared as they are, not joined in a key.
+   */
+  readonly known: Map<string, Wording[]>;
   /** One entry per variant, numbered in order of first appearance. */
   readonly variants: PreparedSentence[];
-  /** Wording numbers by text and names. */
-  readonly wordings: Map<string, number>;
+  /** Wordings in order of first appearance (their numbers). */
+  readonly wordings: Wording[];
+}
+
+/** One wording (text and names): its first analysis and, for sentences with times, one per publication day. */
+export interface Wording {
+  /** The names inside the first sentence of this wording (at its offsets). */
+  readonly names: readonly Name[];
+  readonly first: PreparedSentence;
+  readonly byDay: Map<string, PreparedSentence>;
 }
 
 /** An empty cache for one comparison. */
 export function sentenceCache(): SentenceCache {
-  return { known: new Map(), variants: [], wordings: new Map() };
+  return { known: new Map(), variants: [], wordings: [] };
 }
 
 /**
@@ -65,22 +76,24 @@ export function sentenceCache(): SentenceCache {
  */
 export function prepareArticle(article: AnnotatedArticle, gazetteer: Gazetteer, cache: SentenceCache): PreparedArticle {
   const names = article.entities.map((e) => ({ start: e.start, end: e.end, text: e.text }));
+  const namesIn = namesWithin(names);
   const day = article.published ? article.published.slice(0, 10) : '';
   const sentences = article.sentences.map((s, index): PreparedSentence => {
-    const end = s.start + s.text.length;
-    const inside = names.filter((n) => n.start >= s.start && n.end <= end);
+    const inside = namesIn(s.start, s.start + s.text.length);
     // Slots read the names inside the sentence and, to resolve weekdays and dates, the publication
     // day; whether a sentence has times at all does not depend on the day.
-    const base = `${s.text}\u0000${inside.map((n) => `${n.start - s.start}:${n.end - s.start}:${n.text}`).join('\u0001')}`;
-    const first = cache.known.get(base);
-    const dated = first !== undefined && first.slots.times.length > 0;
-    const known = dated ? cache.known.get(`${base}\u0000${day}`) : first;
-    if (known) return known.start === s.start && known.index === index ? known : moved(known, index, s.start);
-    if (first) {
+    let ofText = cache.known.get(s.text);
+    if (ofText === undefined) cache.known.set(s.text, (ofText = []));
+    const wording = ofText.find((w) => sameNames(w.names, w.first.start, inside, s.start));
+    if (wording) {
+      const dated = wording.first.slots.times.length > 0;
+      const known = dated ? wording.byDay.get(day) : wording.first;
+      if (known) return known.start === s.start && known.index === index ? known : moved(known, index, s.start);
       // The wording is known, only its dates are not: resolve them against this article's day.
+      const first = wording.first;
       const redated: PreparedSentence = { ...first, slots: redateSlots(first.slots, first.text, first.start, article.published), variant: cache.variants.length };
       cache.variants.push(redated);
-      cache.known.set(`${base}\u0000${day}`, redated);
+      wording.byDay.set(day, redated);
       return redated.start === s.start && redated.index === index ? redated : moved(redated, index, s.start);
     }
     const slots = sentenceSlots(s.text, s.start, article.published, gazetteer, inside);
@@ -95,22 +108,65 @@ export function prepareArticle(article: AnnotatedArticle, gazetteer: Gazetteer, 
       stems: content(() => true),
       claimStems: content((i) => !slots.slotTokens.has(i) && !tokens[i]!.number),
       slots,
-      wording: cache.wordings.size,
+      wording: cache.wordings.length,
       variant: cache.variants.length,
     };
+    const added: Wording = { names: inside, first: prepared, byDay: new Map() };
     cache.variants.push(prepared);
-    cache.known.set(base, prepared);
-    cache.wordings.set(base, prepared.wording);
-    if (slots.times.length > 0) cache.known.set(`${base}\u0000${day}`, prepared);
+    cache.wordings.push(added);
+    ofText.push(added);
+    if (slots.times.length > 0) added.byDay.set(day, prepared);
     return prepared;
   });
   const parsed = article.published ? Date.parse(article.published) : NaN;
-  return { article, tokens: tokenize(article.text), sentences, time: Number.isFinite(parsed) ? parsed : null };
+  // The article's tokens are its sentences' (analysed once per wording), checked against the text.
+  return { article, tokens: joinTokens(article.text, sentences), sentences, time: Number.isFinite(parsed) ? parsed : null };
+}
+
+/** A name inside an article (an entity's span and text). */
+export interface Name {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Whether two sentences (starting at `xStart` and `yStart`) hold the same names at the same places. */
+function sameNames(x: readonly Name[], xStart: number, y: readonly Name[], yStart: number): boolean {
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) {
+    const m = x[k]!;
+    const n = y[k]!;
+    if (m.start - xStart !== n.start - yStart || m.end - xStart !== n.end - yStart || m.text !== n.text) return false;
+  }
+  return true;
+}
+
+/**
+ * The names inside a span, in the order given: `names.filter((n) => n.start >= from && n.end <= to)`.
+ * Names come sorted by start (each start at or before its end), so a span's names are found by a
+ * binary search instead of a scan of every name for every sentence; otherwise by the scan.
+ */
+function namesWithin(names: readonly Name[]): (from: number, to: number) => Name[] {
+  const sorted = names.every((n, k) => n.start <= n.end && (k === 0 || names[k - 1]!.start <= n.start));
+  if (!sorted) return (from, to) => names.filter((n) => n.start >= from && n.end <= to);
+  return (from, to) => {
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Name[] = [];
+    // Past a start beyond the span, no name can end inside it.
+    for (let k = lo; k < names.length && names[k]!.start <= to; k++) if (names[k]!.end <= to) out.push(names[k]!);
+    return out;
+  };
 }
 
 /** A known sentence at another place: the same analysis with its tokens' offsets moved. */
 function moved(s: PreparedSentence, index: number, start: number): PreparedSentence {
   const shift = start - s.start;
-  const tokens = s.tokens.map((t) => ({ ...t, start: t.start + shift, end: t.end + shift }));
+  const tokens = s.tokens.map((t) => movedToken(t, shift, t.quoted));
   return { ...s, index, start, tokens, slots: { ...s.slots, tokens } };
 }

@@ -39,29 +39,34 @@ interface Run {
 
 /** Finds reuse relations; each derived article keeps only its strongest source. */
 export function findReuse(articles: readonly PreparedArticle[], pairs: readonly SentencePair[], config: ReuseConfig = DEFAULT_REUSE): Reuse[] {
+  // A story of one article (most stories) has nothing to relate.
+  if (articles.length < 2) return [];
   const grams = gramIndexes(articles, config.minRun);
   const sourcing = articles.map(sourcingOf);
   const byPair = new Map<number, SentencePair[]>();
+  // Pairs come grouped by article pair (as sentence pairing gives them): one lookup per group.
+  let lastKey = -1;
+  let last: SentencePair[] = [];
   for (const p of pairs) {
     const k = p.a * articles.length + p.b;
-    const list = byPair.get(k);
-    if (list) list.push(p);
-    else byPair.set(k, [p]);
+    if (k !== lastKey) {
+      lastKey = k;
+      last = byPair.get(k) ?? [];
+      if (last.length === 0) byPair.set(k, last);
+    }
+    last.push(p);
   }
-  const found: Reuse[] = [];
+  // One source per derived article: the one it shares most with (ties: the earlier source). Only
+  // the relations kept are described (their passages), most are not in a story of many copies.
+  const best = new Map<string, Relation>();
   for (let a = 0; a < articles.length; a++) {
     for (let b = a + 1; b < articles.length; b++) {
       const r = relate(articles, a, b, grams, sourcing, byPair.get(a * articles.length + b) ?? [], config);
-      if (r) found.push(r);
+      const cur = r ? best.get(r.from) : undefined;
+      if (r && (!cur || r.strength > cur.strength + 1e-9)) best.set(r.from, r);
     }
   }
-  // One source per derived article: the one it shares most with (ties: the earlier source).
-  const best = new Map<string, Reuse>();
-  for (const r of found) {
-    const cur = best.get(r.from);
-    if (!cur || r.strength > cur.strength + 1e-9) best.set(r.from, r);
-  }
-  return [...best.values()].sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+  return [...best.values()].map(describe).sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
 }
 
 /**
@@ -79,7 +84,7 @@ export function findReuseFrom(
 ): Reuse[] {
   const grams = gramIndexes(articles, config.minRun);
   const sourcing = articles.map(sourcingOf);
-  const best = new Map<string, Reuse>();
+  const best = new Map<string, Relation>();
   for (const d of derived) {
     for (const s of sources) {
       if (d === s || !allowed(d, s)) continue;
@@ -90,27 +95,79 @@ export function findReuseFrom(
       if (r && (!cur || r.strength > cur.strength + 1e-9)) best.set(r.from, r);
     }
   }
-  return [...best.values()].sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+  return [...best.values()].map(describe).sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
 }
 
-/** An article's tokens as numbers, for comparing runs of words without comparing strings. */
+/** A reuse relation found, before its passages are quoted (see {@link describe}). */
+interface Relation {
+  readonly from: string;
+  readonly strength: number;
+  readonly kind: Reuse['kind'];
+  readonly direction: Reuse['direction'];
+  readonly derived: PreparedArticle;
+  readonly source: PreparedArticle;
+  /** Sentences of the derived article aligned with sentences of the source. */
+  readonly aligned: ReadonlyMap<number, number>;
+  readonly copyCoverage: number;
+  readonly validRuns: number;
+  readonly substantive: number;
+}
+
+/** A relation as shown: its first aligned passages and why it was found. */
+function describe(r: Relation): Reuse {
+  const passages: AlignedPassage[] = [...r.aligned.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .slice(0, 8)
+    .map(([ds, ss]) => ({ from: r.derived.sentences[ds]!.text, to: r.source.sentences[ss]!.text }));
+  const why =
+    r.kind === 'copies'
+      ? `${Math.round(r.copyCoverage * 100)}% of its words are in long runs shared with the source`
+      : `${r.validRuns} shared phrases and ${r.aligned.size} of ${r.substantive} sentences aligned with the source`;
+  return {
+    from: r.from,
+    to: r.source.article.id,
+    kind: r.kind,
+    strength: r.strength,
+    direction: r.direction,
+    passages,
+    why: `${why}; direction by ${r.direction}`,
+  };
+}
+
+/** An article's tokens as numbers, for comparing runs of words without comparing strings or reading token records. */
 interface Grams {
   /** Stem number of each token (one numbering per comparison). */
   readonly stems: Int32Array;
-  /** Hash of the n-gram starting at each position (equal grams, equal hashes; verified on use). */
+  /**
+   * Hash of the n-gram starting at each position (equal grams, equal hashes; verified on use),
+   * kept to 30 bits so that it is a small integer, the cheapest kind of map key.
+   */
   readonly hashes: Int32Array;
   /** Positions of each n-gram hash, ascending. */
   readonly at: ReadonlyMap<number, number[]>;
+  /** Per token: 1 for an ordinary word (no function word, number or capital), 2 for a capital. */
+  readonly shape: Uint8Array;
+  /** Quoted tokens before each position (one more entry than tokens): a run's quoted words by subtraction. */
+  readonly quotedBefore: Int32Array;
+  /** Sentences with four content stems or more (at least 1): what a derived article's share is out of. */
+  readonly substantive: number;
 }
+
+const ORDINARY = 1;
+const CAPITAL = 2;
 
 function gramIndexes(articles: readonly PreparedArticle[], n: number): Grams[] {
   const numbering = new Map<string, number>();
   return articles.map((a) => {
     const stems = new Int32Array(a.tokens.length);
+    const shape = new Uint8Array(a.tokens.length);
+    const quotedBefore = new Int32Array(a.tokens.length + 1);
     a.tokens.forEach((t, k) => {
       let id = numbering.get(t.stem);
       if (id === undefined) numbering.set(t.stem, (id = numbering.size));
       stems[k] = id;
+      shape[k] = t.capital ? CAPITAL : !t.stop && !t.number ? ORDINARY : 0;
+      quotedBefore[k + 1] = quotedBefore[k]! + (t.quoted ? 1 : 0);
     });
     const count = Math.max(0, a.tokens.length - n + 1);
     const hashes = new Int32Array(count);
@@ -118,33 +175,39 @@ function gramIndexes(articles: readonly PreparedArticle[], n: number): Grams[] {
     for (let i = 0; i < count; i++) {
       let h = 0;
       for (let d = 0; d < n; d++) h = (Math.imul(h, 0x01000193) ^ stems[i + d]!) | 0;
+      h &= 0x3fffffff;
       hashes[i] = h;
       const list = at.get(h);
       if (list) list.push(i);
       else at.set(h, [i]);
     }
-    return { stems, hashes, at };
+    const substantive = a.sentences.filter((s) => s.stems.size >= 4).length || 1;
+    return { stems, hashes, at, shape, quotedBefore, substantive };
   });
 }
 
-function commonRuns(x: PreparedArticle, y: PreparedArticle, xGrams: Grams, yGrams: Grams, config: ReuseConfig): Run[] {
+function commonRuns(xGrams: Grams, yGrams: Grams, config: ReuseConfig): Run[] {
   const runs: Run[] = [];
-  const tx = x.tokens;
-  const ty = y.tokens;
   const sx = xGrams.stems;
   const sy = yGrams.stems;
+  const xLength = sx.length;
+  const yLength = sy.length;
   const n = config.minRun;
   let i = 0;
-  while (i + n <= tx.length) {
+  while (i + n <= xLength) {
     const at = yGrams.at.get(xGrams.hashes[i]!);
+    if (at === undefined) {
+      i++;
+      continue;
+    }
     let bestLen = 0;
     let bestJ = -1;
-    for (const j of at ?? []) {
+    for (const j of at) {
       // Same hash: check the gram itself, then extend the run as far as the words agree.
       let len = 0;
       while (len < n && sx[i + len] === sy[j + len]) len++;
       if (len < n) continue;
-      while (i + len < tx.length && j + len < ty.length && sx[i + len] === sy[j + len]) len++;
+      while (i + len < xLength && j + len < yLength && sx[i + len] === sy[j + len]) len++;
       if (len > bestLen) {
         bestLen = len;
         bestJ = j;
@@ -154,13 +217,10 @@ function commonRuns(x: PreparedArticle, y: PreparedArticle, xGrams: Grams, yGram
       i++;
       continue;
     }
+    // Ordinary words: neither side writes them with a capital (a name).
     let ordinary = 0;
-    let quoted = 0;
-    for (let k = 0; k < bestLen; k++) {
-      const t = tx[i + k]!;
-      if (!t.stop && !t.number && !t.capital && !ty[bestJ + k]!.capital) ordinary++;
-      if (t.quoted) quoted++;
-    }
+    for (let k = 0; k < bestLen; k++) if (xGrams.shape[i + k] === ORDINARY && yGrams.shape[bestJ + k] !== CAPITAL) ordinary++;
+    const quoted = xGrams.quotedBefore[i + bestLen]! - xGrams.quotedBefore[i]!;
     runs.push({ i, j: bestJ, length: bestLen, valid: ordinary >= config.minRunContent && quoted * 2 < bestLen });
     i += bestLen;
   }
@@ -176,10 +236,10 @@ function relate(
   pairs: readonly SentencePair[],
   config: ReuseConfig,
   derived?: 'a' | 'b',
-): Reuse | null {
+): Relation | null {
   const A = articles[a]!;
   const B = articles[b]!;
-  const runs = commonRuns(A, B, grams[a]!, grams[b]!, config);
+  const runs = commonRuns(grams[a]!, grams[b]!, config);
   const validRuns = runs.filter((r) => r.valid);
   const paraphrased = pairs.filter((p) => p.full >= config.paraphrase && p.shared >= 4);
   if (validRuns.length === 0 && paraphrased.length === 0) return null;
@@ -187,7 +247,7 @@ function relate(
   // Which side is derived: given (an earlier story's article is the source), else an attribution to
   // the other's outlet, then time, then containment.
   const direction: { derived: 'a' | 'b'; rule: Reuse['direction'] } = derived ? { derived, rule: 'time' } : decideDirection(A, B, sourcing[a]!, sourcing[b]!, runs, paraphrased);
-  const [D, S, dIsA] = direction.derived === 'a' ? [A, B, true] : [B, A, false];
+  const [D, S, dIsA, dGrams] = direction.derived === 'a' ? [A, B, true, grams[a]!] : [B, A, false, grams[b]!];
   const dTokens = D.tokens.length || 1;
   const longCovered = runs.filter((r) => r.length >= config.copyRun).reduce((s, r) => s + r.length, 0);
   const copyCoverage = longCovered / dTokens;
@@ -202,26 +262,21 @@ function relate(
     const ss = sentenceAt(S, S.tokens[sPos]!.start);
     if (ds >= 0 && ss >= 0 && !alignedD.has(ds)) alignedD.set(ds, ss);
   }
-  const substantive = D.sentences.filter((s) => s.stems.size >= 4).length || 1;
+  const substantive = dGrams.substantive;
   const share = Math.min(1, alignedD.size / substantive);
   const kind = copyCoverage >= config.copyCoverage ? 'copies' : validRuns.length >= config.rewriteRuns || (share >= config.rewriteShare && alignedD.size >= config.rewriteSentences) ? 'rewrites' : null;
   if (!kind) return null;
-  const passages: AlignedPassage[] = [...alignedD.entries()]
-    .sort((x, y) => x[0] - y[0])
-    .slice(0, 8)
-    .map(([ds, ss]) => ({ from: D.sentences[ds]!.text, to: S.sentences[ss]!.text }));
-  const why =
-    kind === 'copies'
-      ? `${Math.round(copyCoverage * 100)}% of its words are in long runs shared with the source`
-      : `${validRuns.length} shared phrases and ${alignedD.size} of ${substantive} sentences aligned with the source`;
   return {
     from: D.article.id,
-    to: S.article.id,
-    kind,
     strength: kind === 'copies' ? Math.max(copyCoverage, share) : share,
+    kind,
     direction: direction.rule,
-    passages,
-    why: `${why}; direction by ${direction.rule}`,
+    derived: D,
+    source: S,
+    aligned: alignedD,
+    copyCoverage,
+    validRuns: validRuns.length,
+    substantive,
   };
 }
 

@@ -5,6 +5,7 @@
  * same content words are compared once, and the result is given to every pair of their copies.
  */
 import type { PreparedArticle, PreparedSentence } from './prepare.js';
+import { sortByKey } from './order.js';
 import { dice } from './text.js';
 
 /** Two sentences of different articles and how alike they are. */
@@ -33,17 +34,26 @@ interface Variant {
 
 /** All cross-article sentence pairs with `claim` or `full` similarity of at least `min`. */
 export function similarSentences(articles: readonly PreparedArticle[], min: number): SentencePair[] {
+  // Pairs are across articles: a story of one article (most stories) has none.
+  if (articles.length < 2) return [];
   // Sentence ids in article order, and the distinct variants they are occurrences of.
   const articleOf: number[] = [];
   const indexOf: number[] = [];
   const variants: Variant[] = [];
   const byKey = new Map<string, number>();
+  // Copies of a sentence share its stem sets: their key is written once.
+  const keyOf = new Map<ReadonlySet<string>, { readonly claimStems: ReadonlySet<string>; readonly key: string }>();
   articles.forEach((art, a) =>
     art.sentences.forEach((s, i) => {
       const id = articleOf.length;
       articleOf.push(a);
       indexOf.push(i);
-      const key = `${[...s.stems].join(' ')}\u0000${[...s.claimStems].join(' ')}`;
+      let known = keyOf.get(s.stems);
+      if (known === undefined || known.claimStems !== s.claimStems) {
+        known = { claimStems: s.claimStems, key: `${[...s.stems].join(' ')}\u0000${[...s.claimStems].join(' ')}` };
+        keyOf.set(s.stems, known);
+      }
+      const key = known.key;
       let v = byKey.get(key);
       if (v === undefined) {
         v = variants.length;
@@ -84,7 +94,7 @@ export function similarSentences(articles: readonly PreparedArticle[], min: numb
   // stems they share that way (plus the common ones) gives their similarity without comparing
   // sets, and the claim similarity is only computed where it can reach `min`. Pairs of
   // occurrences go to one bucket per article pair, so only small buckets need sorting.
-  const buckets: SentencePair[][] = Array.from({ length: articles.length * articles.length }, () => []);
+  const buckets: (SentencePair[] | undefined)[] = new Array(articles.length * articles.length);
   const counter = new Int32Array(variants.length);
   const touched: number[] = [];
   for (let u = 0; u < variants.length; u++) {
@@ -118,16 +128,26 @@ export function similarSentences(articles: readonly PreparedArticle[], min: numb
       for (const p of vu.ids) {
         for (const q of vw.ids) {
           if (u === w && q <= p) continue;
-          const [x, y] = p < q ? [p, q] : [q, p];
+          const x = p < q ? p : q;
+          const y = p < q ? q : p;
           const a = articleOf[x]!;
           const b = articleOf[y]!;
-          if (a !== b) buckets[a * articles.length + b]!.push({ a, i: indexOf[x]!, b, j: indexOf[y]!, full, claim, shared });
+          if (a !== b) (buckets[a * articles.length + b] ??= []).push({ a, i: indexOf[x]!, b, j: indexOf[y]!, full, claim, shared });
         }
       }
     }
     touched.length = 0;
   }
-  return buckets.flatMap((list) => (list.length > 1 ? list.sort((x, y) => x.i - y.i || x.j - y.j) : list));
+  // Each article pair's sentence pairs in sentence order (`i * width + j` is one key per pair).
+  const out: SentencePair[] = [];
+  buckets.forEach((list, k) => {
+    if (!list) return;
+    const height = articles[Math.floor(k / articles.length)]!.sentences.length;
+    const width = articles[k % articles.length]!.sentences.length;
+    const sorted = list.length > 1 ? sortByKey(list, (p) => p.i * width + p.j, height * width) : list;
+    for (const p of sorted) out.push(p);
+  });
+  return out;
 }
 
 /** Bits set in a 32-bit word. */

@@ -80,10 +80,19 @@ const WORD_NUMBERS: Readonly<Record<string, number>> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
   thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
 };
+/**
+ * The table as a map, read for every token: a map lookup is cheaper than `in` on an object, and
+ * answers nothing for Object's own members ("constructor"), which the table never meant.
+ */
+const WORD_NUMBER: ReadonlyMap<string, number> = new Map(Object.entries(WORD_NUMBERS));
 const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, hundred: 100 };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_SHORT = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Positions in the lists above, looked up for every token. */
+const WEEKDAY_INDEX: ReadonlyMap<string, number> = new Map(WEEKDAYS.map((d, k) => [d, k]));
+const MONTH_INDEX: ReadonlyMap<string, number> = new Map(MONTHS.map((m, k) => [m, k]));
+const MONTH_SHORT_INDEX: ReadonlyMap<string, number> = new Map(MONTH_SHORT.map((m, k) => [m, k]));
 const REPORTING = new Set(['said', 'says', 'told', 'announced', 'reported', 'statement', 'added', 'briefing', 'wrote', 'tweeted', 'posted', 'confirmed']);
 const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'to', 'into', 'inside']);
 const POSSIBLE = new Set(['may', 'might', 'could', 'considering', 'consider', 'considers', 'mulling', 'weighing', 'possibly', 'perhaps']);
@@ -183,7 +192,7 @@ function findTimes(text: string, offset: number, tokens: readonly Token[], publi
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const wd = WEEKDAYS.indexOf(t.norm);
+    const wd = WEEKDAY_INDEX.get(t.norm) ?? -1;
     if (wd >= 0 && t.capital) {
       let day: string | null = null;
       if (pub) {
@@ -244,10 +253,10 @@ function findTimes(text: string, offset: number, tokens: readonly Token[], publi
 }
 
 function monthIndex(norm: string): number {
-  const full = MONTHS.indexOf(norm);
+  const full = MONTH_INDEX.get(norm) ?? -1;
   if (full >= 0) return full;
   // "May" alone is too often the modal verb; abbreviations need their period, which tokenising drops.
-  return norm === 'may' ? -1 : MONTH_SHORT.indexOf(norm);
+  return norm === 'may' ? -1 : MONTH_SHORT_INDEX.get(norm) ?? -1;
 }
 
 function findNumbers(text: string, offset: number, tokens: readonly Token[], used: Set<number>): Found<NumberSlot>[] {
@@ -259,8 +268,8 @@ function findNumbers(text: string, offset: number, tokens: readonly Token[], use
     if (t.number) {
       if (/\d(st|nd|rd|th)$/.test(t.norm) || /[a-z]/.test(t.norm)) continue;
       value = Number(t.norm.replace(/,/g, ''));
-    } else if (t.norm in WORD_NUMBERS && !(t.norm === 'hundred' && i > 0 && tokens[i - 1]!.number)) {
-      value = WORD_NUMBERS[t.norm]!;
+    } else if (WORD_NUMBER.has(t.norm) && !(t.norm === 'hundred' && i > 0 && tokens[i - 1]!.number)) {
+      value = WORD_NUMBER.get(t.norm)!;
     }
     if (value === null || !Number.isFinite(value)) continue;
     let j = i + 1;
@@ -420,6 +429,43 @@ export function samePerson(a: string, b: string): boolean {
   const fa = wa[0]!;
   const fb = wb[0]!;
   return wa.length === 1 || wb.length === 1 || fa[0] === fb[0];
+}
+
+/**
+ * Whether any of `keys` may name the person of a key: `keys.some((k) => samePerson(k, key))`,
+ * answered from an index of the keys' first and last words instead of a scan. Conflict detection
+ * asks it for every aligned pair of statements, against every name an article gives.
+ */
+export function personFinder(keys: Iterable<string>): (key: string) => boolean {
+  const whole = new Set<string>();
+  // First words of all keys (against a query cut at an initial), and of keys cut at an initial.
+  const firsts = new Set<string>();
+  const cutFirsts = new Set<string>();
+  // Keys not cut at an initial, by last word: whether one is a single word, and first letters.
+  const byLast = new Map<string, { single: boolean; letters: Set<string | undefined> }>();
+  for (const k of keys) {
+    if (whole.has(k)) continue;
+    whole.add(k);
+    const w = k.split(' ');
+    firsts.add(w[0]!);
+    if (w.length > 1 && w[w.length - 1]!.length === 1) {
+      cutFirsts.add(w[0]!);
+      continue;
+    }
+    const last = w[w.length - 1]!;
+    const entry = byLast.get(last) ?? { single: false, letters: new Set<string | undefined>() };
+    if (w.length === 1) entry.single = true;
+    entry.letters.add(w[0]![0]);
+    byLast.set(last, entry);
+  }
+  return (key) => {
+    if (whole.has(key)) return true;
+    const w = key.split(' ');
+    if (w.length > 1 && w[w.length - 1]!.length === 1) return firsts.has(w[0]!);
+    if (cutFirsts.has(w[0]!)) return true;
+    const entry = byLast.get(w[w.length - 1]!);
+    return !!entry && (entry.single || w.length === 1 || entry.letters.has(w[0]![0]));
+  };
 }
 
 interface Predicates {

@@ -83,7 +83,9 @@ export function compareContent(
   const { provenance, originOf } = buildProvenance(articles, reuse);
   const groups = groupClaims(articles, pairs, claimConfig);
   const found = findConflicts(articles, pairs, claimConfig);
-  const conflicted = new Set(found.flatMap((c) => c.sides.map((s) => `${s.ref.a}:${s.ref.i}`)));
+  // Sentences in conflict, per article (copies make many conflicts of the same sentences).
+  const conflicted = articles.map(() => new Set<number>());
+  for (const c of found) for (const side of c.sides) conflicted[side.ref.a]!.add(side.ref.i);
   const claims = presentClaims(articles, groups, originOf, conflicted);
   const conflicts = presentConflicts(articles, found);
   return {

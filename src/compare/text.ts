@@ -77,8 +77,6 @@ export function stem(word: string): string {
 export const WORD = /[\p{L}\p{N}]+(?:[.,][0-9]+)*/gu;
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const ASCII = /^[\x00-\x7f]*$/;
-const QUOTE_OPEN = '"“«„';
-const QUOTE_CLOSE = '"”»';
 const UPPER = /^\p{Lu}/u;
 
 /**
@@ -99,13 +97,7 @@ export function tokenize(text: string, offset = 0): Token[] {
       continue;
     }
     const start = i;
-    i += len;
-    for (let l = wordCharLength(text, i); l > 0; l = wordCharLength(text, i)) i += l;
-    // Decimal and thousands groups: a point or comma followed by ASCII digits.
-    while (i + 1 < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44) && isDigit(text.charCodeAt(i + 1))) {
-      i += 2;
-      while (i < n && isDigit(text.charCodeAt(i))) i++;
-    }
+    i = tokenEnd(text, i, len);
     const raw = text.slice(start, i);
     // Tokens come in text order: advance past quoted ranges that ended before this token.
     while (q < quoted.length && quoted[q]![1] <= start) q++;
@@ -129,6 +121,61 @@ export function tokenize(text: string, offset = 0): Token[] {
   return out;
 }
 
+/**
+ * The tokens of `text` from those of its sentences (each tokenised on its own, at its offset in
+ * `text`): equal to `tokenize(text)`, without folding and stemming every word again, since a
+ * story's recurring sentences are analysed once for all their copies. Every token boundary is
+ * checked against the scanner, and quotes are marked again over the whole text (a quotation often
+ * runs over several sentences). Where the sentences do not give exactly the text's tokens (a
+ * sentence that is not the text at its offset, words between sentences, a boundary inside a
+ * number), the text is tokenised whole.
+ */
+export function joinTokens(text: string, sentences: readonly { readonly text: string; readonly start: number; readonly tokens: readonly Token[] }[]): Token[] {
+  const quoted = quotedRanges(text);
+  let q = 0;
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  for (const s of sentences) {
+    // A slice compared whole: much cheaper than startsWith with a position in V8.
+    if (text.slice(s.start, s.start + s.text.length) !== s.text) return tokenize(text);
+    for (const t of s.tokens) {
+      // The scanner's next token must be this one.
+      let len = wordCharLength(text, i);
+      while (len === 0 && i < n) len = wordCharLength(text, ++i);
+      if (len === 0 || t.start !== i) return tokenize(text);
+      i = tokenEnd(text, i, len);
+      if (t.end !== i) return tokenize(text);
+      while (q < quoted.length && quoted[q]![1] <= t.start) q++;
+      const inQuote = q < quoted.length && t.start >= quoted[q]![0] && t.start < quoted[q]![1];
+      out.push(inQuote === t.quoted ? t : movedToken(t, 0, inQuote));
+    }
+  }
+  for (; i < n; i++) if (wordCharLength(text, i) > 0) return tokenize(text);
+  return out;
+}
+
+/**
+ * A token moved by `shift` code units, with its quotation mark set: written out field by field,
+ * so every token has one shape (and it is cheaper than a spread).
+ */
+export function movedToken(t: Token, shift: number, quoted: boolean): Token {
+  return { norm: t.norm, stem: t.stem, start: t.start + shift, end: t.end + shift, capital: t.capital, stop: t.stop, number: t.number, quoted };
+}
+
+/** End of the token that starts at `start` with a letter or digit `len` code units long. */
+function tokenEnd(text: string, start: number, len: number): number {
+  const n = text.length;
+  let i = start + len;
+  for (let l = wordCharLength(text, i); l > 0; l = wordCharLength(text, i)) i += l;
+  // Decimal and thousands groups: a point or comma followed by ASCII digits.
+  while (i + 1 < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44) && isDigit(text.charCodeAt(i + 1))) {
+    i += 2;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -142,17 +189,21 @@ function wordCharLength(text: string, i: number): number {
   return WORD_CHAR.test(text.slice(i, i + len)) ? len : 0;
 }
 
-/** Ranges between matching quotation marks (straight quotes pair up in order). */
+/**
+ * Ranges between matching quotation marks (straight quotes pair up in order). Compares character
+ * codes: this runs over every character of every article.
+ */
 function quotedRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
   let open = -1;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (open < 0 && QUOTE_OPEN.includes(c)) open = i;
-    else if (open >= 0 && QUOTE_CLOSE.includes(c)) {
+    const c = text.charCodeAt(i);
+    if (open < 0) {
+      if (c === 34 || c === 0x201c || c === 0xab || c === 0x201e) open = i; // " “ « „
+    } else if (c === 34 || c === 0x201d || c === 0xbb) { // " ” »
       out.push([open, i]);
       open = -1;
-    } else if (open >= 0 && c === '\n') open = -1; // an unclosed quote ends with its paragraph
+    } else if (c === 10) open = -1; // an unclosed quote ends with its paragraph
   }
   return out;
 }
