@@ -26,16 +26,6 @@ export interface NearCopy {
   readonly similarity: number;
 }
 
-/** 32-bit FNV-1a of a string. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** A strong 32-bit mix (murmur3 finaliser) of a value with a seed: one hash function per seed. */
 function mix(x: number, seed: number): number {
   let h = (x ^ seed) >>> 0;
@@ -54,12 +44,20 @@ const SEEDS: readonly number[] = Array.from({ length: SIGNATURE_SIZE }, (_, i) =
  * one shingle (nothing to compare).
  */
 export function minHashSignature(text: string): number[] | null {
-  const words = foldDiacritics(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return minHashSignatureOfFolded(foldDiacritics(text).toLowerCase());
+}
+
+/**
+ * {@link minHashSignature} of a text already diacritics-folded and lower-cased: the clustering
+ * features fold an article once, for its terms and for this.
+ */
+export function minHashSignatureOfFolded(folded: string): number[] | null {
+  const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length < SHINGLE) return null;
   const sig = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
   const seen = new Set<number>();
   for (let i = 0; i + SHINGLE <= words.length; i++) {
-    const h = fnv1a(words.slice(i, i + SHINGLE).join(' '));
+    const h = shingleHash(words, i);
     if (seen.has(h)) continue;
     seen.add(h);
     for (let k = 0; k < SIGNATURE_SIZE; k++) {
@@ -68,6 +66,27 @@ export function minHashSignature(text: string): number[] | null {
     }
   }
   return sig;
+}
+
+/**
+ * 32-bit FNV-1a of the shingle starting at word `from` (its words joined by single spaces), read
+ * from the words in place: joining each shingle into a string first made a throwaway string per
+ * word of every article.
+ */
+function shingleHash(words: readonly string[], from: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < from + SHINGLE; k++) {
+    if (k > from) {
+      h ^= 0x20; // the space between two words
+      h = Math.imul(h, 0x01000193);
+    }
+    const w = words[k]!;
+    for (let i = 0; i < w.length; i++) {
+      h ^= w.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  }
+  return h >>> 0;
 }
 
 /** Estimated Jaccard similarity: the share of signature positions that agree. */
