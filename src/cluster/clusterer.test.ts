@@ -3,7 +3,7 @@ import { annotateArticle } from '../annotate/index.js';
 import { DEFAULT_CONFIG, resolveConfig } from '../config.js';
 import type { ArticleFeatures } from '../model.js';
 import { StoryClusterer } from './clusterer.js';
-import { articleFeatures, latestYear, tokenize } from './features.js';
+import { articleFeatures, latestYear, termSpans, tokenize } from './features.js';
 import { minHashSignature, signatureSimilarity } from './near-duplicates.js';
 
 const DAY = 86_400_000;
@@ -252,6 +252,14 @@ describe('features', () => {
     expect(signatureSimilarity(a, minHashSignature(`${FLOOD_A} Extra words at the end.`)!)).toBeGreaterThan(0.7);
     expect(signatureSimilarity(a, minHashSignature(CHESS)!)).toBeLessThan(0.2);
     expect(minHashSignature('too short')).toBeNull();
+  });
+
+  it.each([
+    ["orban's visit, don't 'quoted' o'neill’s rock'n'roll abc'de5f x'2 y' z’"],
+    ['sándor pintér’s kraków-based ørsted 中文 𝐀𝐁c 𝟏2 über’é a’b’c'],
+    ['\ud800 lone \udc00 surrogates ok', "end'", 'end’', "a'é", "a'b"],
+  ].flat())('termSpans finds the words of the terms regex in %j', (s) => {
+    expect(termSpans(s)).toEqual([...s.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)].flatMap((m) => [m.index, m.index + m[0].length]));
   });
 
   it('MinHash signatures stay the ones already stored (pinned values)', () => {

@@ -40,11 +40,18 @@ export function tokenize(text: string): string[] {
   return tokenizeFolded(foldDiacritics(text).toLowerCase());
 }
 
+/**
+ * A word and a possessive or contraction after it ("orban's", "don't"). Sticky: {@link termSpans}
+ * matches it at one position, where a word has non-ASCII letters.
+ */
+const TERM_AT = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/uy;
+
 /** {@link tokenize} of a text already diacritics-folded and lower-cased. */
 function tokenizeFolded(folded: string): string[] {
   const out: string[] = [];
-  for (const m of folded.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
-    let w = m[0];
+  const spans = termSpans(folded);
+  for (let k = 0; k < spans.length; k += 2) {
+    let w = folded.slice(spans[k]!, spans[k + 1]!);
     // A possessive "'s" off ("Orban's" → "orban"); tested by hand, it is met at every word.
     const n = w.length;
     if (n >= 2 && w.charCodeAt(n - 1) === 0x73 && (w.charCodeAt(n - 2) === 0x27 || w.charCodeAt(n - 2) === 0x2019)) w = w.slice(0, -2);
@@ -53,6 +60,70 @@ function tokenizeFolded(folded: string): string[] {
     out.push(w);
   }
   return out;
+}
+
+/**
+ * Where the matches of {@link TERM_AT} start and end in `s`, as pairs of offsets: words of ASCII
+ * letters and digits (nearly all of English text) read character by character, any word with
+ * another character matched by the regex itself, so the words are the regex's everywhere.
+ * Iterating the regex over the text cost more than everything else done with its words.
+ * Exported for tests.
+ */
+export function termSpans(s: string): number[] {
+  const spans: number[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    let end = -1;
+    if (c < 0x80) {
+      if (!isAsciiLetterOrDigit(c)) {
+        i++;
+        continue;
+      }
+      end = asciiTermEnd(s, i);
+    }
+    if (end < 0) {
+      TERM_AT.lastIndex = i;
+      const m = TERM_AT.exec(s);
+      if (!m) {
+        // No word starts here: step over one code point, as the regex's own search does.
+        i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+        continue;
+      }
+      end = i + m[0].length;
+    }
+    spans.push(i, end);
+    i = end;
+  }
+  return spans;
+}
+
+/**
+ * The end of the {@link TERM_AT} match at `start` (an ASCII letter or digit): the run of letters
+ * and digits, and an apostrophe with the letters after it. -1 when a non-ASCII character may
+ * belong to the match (the regex decides those).
+ */
+function asciiTermEnd(s: string, start: number): number {
+  let i = start + 1;
+  while (i < s.length && s.charCodeAt(i) < 0x80 && isAsciiLetterOrDigit(s.charCodeAt(i))) i++;
+  if (i >= s.length) return i;
+  const c = s.charCodeAt(i);
+  if (c >= 0x80 && c !== 0x2019) return -1;
+  if (c !== 0x27 && c !== 0x2019) return i;
+  // An apostrophe joins only letters after it.
+  let j = i + 1;
+  while (j < s.length && s.charCodeAt(j) < 0x80 && isAsciiLetter(s.charCodeAt(j))) j++;
+  if (j < s.length && s.charCodeAt(j) >= 0x80) return -1;
+  return j > i + 1 ? j : i;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+}
+
+function isAsciiLetterOrDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || isAsciiLetter(c);
 }
 
 /**
