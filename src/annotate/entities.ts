@@ -449,8 +449,9 @@ function trimConnectors(tokens: readonly Token[]): Token[] {
 
 function makeMention(text: string, start: number, end: number, kind: EntityKind, role: string | null): EntityMention {
   const mention = text.slice(start, end);
-  const base = { start, end, text: mention, key: nameKey(mention), kind };
-  return role ? { ...base, role } : base;
+  const key = nameKey(mention);
+  // Literals, not a spread of one into the other: fields in the order the records have always had.
+  return role ? { start, end, text: mention, key, kind, role } : { start, end, text: mention, key, kind };
 }
 
 /** The mention a name run makes, typed, or null when it is no name. */
@@ -550,9 +551,9 @@ function nameVotes(tok: Token, text: string, sentence: Sentence, suffix: string,
 function propagateTypes(mentions: readonly EntityMention[], votes: ReadonlyMap<EntityMention, Votes>): EntityMention[] {
   const byWord = new Map<string, EntityKind>();
   for (const m of mentions) {
-    if (m.kind === 'NAME') continue;
+    // Only names of two words or more type their words (most mentions are one word: no split).
+    if (m.kind === 'NAME' || !m.key.includes(' ')) continue;
     const words = m.key.split(' ');
-    if (words.length < 2) continue;
     if (m.kind === 'PERSON') {
       for (const w of words) if (!byWord.has(w)) byWord.set(w, 'PERSON');
     } else if (m.kind === 'ORGANIZATION' && !byWord.has(words[0]!)) {
@@ -584,8 +585,16 @@ function propagateTypes(mentions: readonly EntityMention[], votes: ReadonlyMap<E
     if (m.kind !== 'NAME') return m;
     const person = byWord.get(m.key) === 'PERSON' ? 'PERSON' : undefined;
     const kind = person ?? typedSingles.get(m.key) ?? voted(tally.get(m.key)) ?? byWord.get(m.key) ?? 'ORGANIZATION';
-    return { ...m, kind };
+    return withKind(m, kind);
   });
+}
+
+/**
+ * `{ ...m, kind }` for a mention of {@link makeMention}, built as a literal with the same fields
+ * in the same order: spreading mentions of two shapes (with and without a role) is slow.
+ */
+function withKind(m: EntityMention, kind: EntityKind): EntityMention {
+  return m.role === undefined ? { start: m.start, end: m.end, text: m.text, key: m.key, kind } : { start: m.start, end: m.end, text: m.text, key: m.key, kind, role: m.role };
 }
 
 /** The type with the most votes; ties and no votes at all leave the name to the default. */
