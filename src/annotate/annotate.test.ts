@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ExtractedArticle } from '../model.js';
 import { groupEntities } from './canonical.js';
+import { wordSpans } from './entities.js';
 import { annotateArticle } from './index.js';
 import { groupQuotes } from './quotes.js';
 import { splitSentences } from './sentences.js';
@@ -222,5 +223,21 @@ describe('bad input stays bounded', () => {
     const a = annotateArticle(article(text, '2024-02-19'), hash(11));
     expect(a.sentences.length).toBeGreaterThan(0);
     expect(performance.now() - t0).toBeLessThan(20000);
+  });
+});
+
+describe('wordSpans', () => {
+  const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.&/-]*[\p{L}\p{N}])?\.?/gu;
+  it.each([
+    ['Interior Minister Sándor Pintér met U.S. Gen. Smith in Kraków.'],
+    ["O'Neill's AT&T/T-Mobile deal -- rock'n'roll ... 3.5% of KC-45s, end-"],
+    ['“Quoted,” he said — ‘fine’… «très bien» Orbán’s x.y.z. a..b'],
+    ['𝐀𝐁c 𝟏2 \ud800 lone \udc00 surrogates 中文字 Ünïcödé-wörd’s'],
+    ['Портовая администрация, 2024 г. — паром.'],
+    ['word.'],
+    ['.'],
+    [''],
+  ])('finds the words of the WORD regex in %j', (s) => {
+    expect(wordSpans(s)).toEqual([...s.matchAll(WORD)].flatMap((m) => [m.index, m.index + m[0].length]));
   });
 });

@@ -46,13 +46,15 @@ export function canonicalizeMentions(text: string, mentions: readonly EntityMent
     if (tk === undefined) translitOf.set(m.text, (tk = translitKey(m.text)));
     return tk;
   });
+  // Whether each mention is spelled as an acronym, tested once: the passes below ask up to three times.
+  const acronym = mentions.map((m) => isAcronym(m.text));
 
   // 1. Gazetteer spellings and acronyms defined in the text: "European Commission (EC)".
   const acronyms = new Map<string, string>();
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     const next = mentions[i + 1];
-    if (next && isAcronym(next.text) && /^\s*\(\s*$/.test(text.slice(m.end, next.start)) && m.text.includes(' ') && initialsCover(m.text, next.text)) {
+    if (next && m.text.includes(' ') && acronym[i + 1] && /^\s*\(\s*$/.test(text.slice(m.end, next.start)) && initialsCover(m.text, next.text)) {
       acronyms.set(next.text.replace(/\./g, ''), m.text);
     }
   }
@@ -79,7 +81,7 @@ export function canonicalizeMentions(text: string, mentions: readonly EntityMent
       kinds[i] = 'ORGANIZATION';
       continue;
     }
-    if (isAcronym(m.text)) {
+    if (acronym[i]) {
       // An undeclared acronym that spells exactly one long organisation name of the article.
       const spelled = byInitials.get(m.text.replace(/[^\p{Lu}]/gu, '').toLowerCase());
       if (spelled?.size === 1) canonical[i] = textOfKey.get([...spelled][0]!)!;
@@ -119,7 +121,7 @@ export function canonicalizeMentions(text: string, mentions: readonly EntityMent
       canonical[i] = full.display;
       continue;
     }
-    if (kinds[i] === 'PERSON' || kinds[i] === 'NAME' || (kinds[i] === 'ORGANIZATION' && !m.key.includes(' ') && !isAcronym(m.text))) {
+    if (kinds[i] === 'PERSON' || kinds[i] === 'NAME' || (kinds[i] === 'ORGANIZATION' && !m.key.includes(' ') && !acronym[i])) {
       const words = tk.split(' ');
       // A surname (or a given-name-less short form) that fits exactly one full name of the article.
       const all = (byTail.get(words.join(' ')) ?? []).concat(words.length === 1 ? (byHead.get(words[0]!) ?? []) : []).filter((x, k, arr) => arr.indexOf(x) === k);
@@ -139,12 +141,14 @@ export function canonicalizeMentions(text: string, mentions: readonly EntityMent
   const firstText = new Map<string, string>();
   for (let j = 0; j < mentions.length; j++) {
     const o = mentions[j]!;
+    if (!o.key.includes(' ')) continue;
     const w = o.key.split(' ');
-    if (w.length < 2 || w.length > 12) continue;
+    if (w.length > 12) continue;
     if (!firstText.has(o.key)) firstText.set(o.key, o.text);
+    const written = o.text.split(/\s+/);
     for (let k = 1; k < w.length; k++) {
       const head = `${kinds[j]} ${w.slice(0, k).join(' ')}`;
-      if (!genericTail(o.text, k)) shortForms.set(head, (shortForms.get(head) ?? new Set()).add(o.key));
+      if (!genericTail(written, k)) shortForms.set(head, (shortForms.get(head) ?? new Set()).add(o.key));
       const tail = `${kinds[j]} ${w.slice(k).join(' ')}`;
       shortForms.set(tail, (shortForms.get(tail) ?? new Set()).add(o.key));
     }
@@ -152,7 +156,7 @@ export function canonicalizeMentions(text: string, mentions: readonly EntityMent
   for (let i = 0; i < mentions.length; i++) {
     if (canonical[i]) continue;
     const m = mentions[i]!;
-    if ((kinds[i] === 'ORGANIZATION' || kinds[i] === 'LOCATION' || kinds[i] === 'EVENT') && !isAcronym(m.text)) {
+    if ((kinds[i] === 'ORGANIZATION' || kinds[i] === 'LOCATION' || kinds[i] === 'EVENT') && !acronym[i]) {
       const longer = shortForms.get(`${kinds[i]} ${m.key}`);
       if (longer?.size === 1) {
         canonical[i] = firstText.get([...longer][0]!)!;
@@ -167,13 +171,28 @@ export function canonicalizeMentions(text: string, mentions: readonly EntityMent
     const name = canonical[i]!;
     let key = keyOf.get(name);
     if (key === undefined) keyOf.set(name, (key = nameKey(name)));
-    return { ...m, kind: kinds[i]!, canonical: name, key };
+    return canonicalMention(m, kinds[i]!, name, key);
   });
 }
 
-/** "Estmark Development Bank" after "Estmark": the rest is generic words, so "Estmark" is not its short form. */
-function genericTail(name: string, skip: number): boolean {
-  const tail = name.split(/\s+/).slice(skip);
+/**
+ * A mention with its article-level type, canonical name and key. Built field by field (every
+ * field of {@link EntityMention}), in the order `{ ...m, kind, canonical, key }` gives a mention
+ * of `findEntities` (start, end, text, key, kind, role if any, canonical): spreading two shapes
+ * of mention, with and without a role, was the slowest step of canonicalising. A mention that
+ * already has a canonical name is spread as before.
+ */
+function canonicalMention(m: EntityMention, kind: EntityKind, canonical: string, key: string): EntityMention {
+  if (m.canonical !== undefined) return { ...m, kind, canonical, key };
+  return m.role === undefined ? { start: m.start, end: m.end, text: m.text, key, kind, canonical } : { start: m.start, end: m.end, text: m.text, key, kind, role: m.role, canonical };
+}
+
+/**
+ * "Estmark Development Bank" after "Estmark": the rest is generic words, so "Estmark" is not its
+ * short form. `written` is the name as written, split at whitespace.
+ */
+function genericTail(written: readonly string[], skip: number): boolean {
+  const tail = written.slice(skip);
   // One more word is a short form ("Northrop" / "Northrop Grumman", "Huawei" / "Huawei Technologies");
   // two or more make a different body named after the first ("Estmark" / "Estmark Development Bank").
   return tail.length > 1 || tail.every((w) => isCommonWord(w));

@@ -106,8 +106,11 @@ const ORG_BEFORE = /\b(?:shares\s+(?:of|in)|stake\s+in|subsidiary\s+of|owned\s+b
 /** After a name: an organisation's own words ("GM shares", "Ford Motor"). */
 const ORG_AFTER = /^\s+(?:shares|stock|shareholders|Inc\b|Corp\b|Ltd\b|plc\b|parent|subsidiary|boss|executives?|officials|employees?|workers|spokesman|spokeswoman|spokesperson)\b/u;
 
-/** Tokens: letters (with inner apostrophes, hyphens, periods for initials) or anything else. */
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.&/-]*[\p{L}\p{N}])?\.?/gu;
+/**
+ * Tokens: letters (with inner apostrophes, hyphens, periods for initials) or anything else.
+ * Sticky: {@link wordSpans} matches it at one position, where a word has non-ASCII letters.
+ */
+const WORD_AT = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.&/-]*[\p{L}\p{N}])?\.?/uy;
 
 interface Token {
   readonly text: string;
@@ -120,6 +123,10 @@ interface Token {
   readonly key: string;
   /** Starts with a capital ({@link isCapitalised}). */
   readonly cap: boolean;
+  /** Two capitals or more and nothing else ("NATO", "KORVANA"). */
+  readonly allCaps: boolean;
+  /** Starts with a lower-case letter. */
+  readonly startsLower: boolean;
   /** May stand in a name ({@link isNameWord}). */
   readonly nameWord: boolean;
 }
@@ -154,33 +161,101 @@ export function findEntities(text: string, sentences: readonly Sentence[]): Enti
 
 function tokenize(text: string, sentence: Sentence): Token[] {
   const tokens: Token[] = [];
-  for (const m of sentence.text.matchAll(WORD)) {
+  const spans = wordSpans(sentence.text);
+  for (let w = 0; w < spans.length; w += 2) {
     // A final period belongs to the word only for initials and abbreviations ("U.S.", "Mr.").
-    const raw = m[0];
+    const raw = sentence.text.slice(spans[w]!, spans[w + 1]!);
     const t = raw.endsWith('.') && !keepsDot(raw) ? raw.slice(0, -1) : raw;
-    const start = sentence.start + m.index;
+    const start = sentence.start + spans[w]!;
     // The mark just before the word, looking past one space (the sentence's own characters only).
     let mark = start > sentence.start ? text[start - 1]! : '';
     if (WHITESPACE.test(mark) && start - 1 > sentence.start) mark = text[start - 2]!;
     // After "U.S." or "Mr." a capital is the name going on, not a new sentence.
     const prev = tokens[tokens.length - 1];
     const afterAbbreviation = !!prev && prev.text.endsWith('.') && prev.end === start - 1;
-    const initial = tokens.length === 0 || OPENING_MARKS.includes(mark) || (SENTENCE_ENDS.includes(mark) && !afterAbbreviation);
-    const folded = foldDiacritics(t).toLowerCase();
+    const initial = tokens.length === 0 || OPENING_MARKS.has(mark) || (SENTENCE_ENDS.has(mark) && !afterAbbreviation);
+    // A plain ASCII word (most words) has nothing to fold, and its lookup key is its lower case.
+    const plain = PLAIN_WORD.test(t);
+    const folded = plain ? t.toLowerCase() : foldDiacritics(t).toLowerCase();
     const lower = folded.endsWith('.') ? folded.slice(0, -1) : folded;
     const cap = isCapitalised(t);
-    // A plain ASCII word's lookup key is its lower case.
-    const key = lower === folded && PLAIN_WORD.test(t) ? lower : lookupKey(t);
-    tokens.push({ text: t, lower, start, end: start + t.length, initial, key, cap, nameWord: isNameWord(t, lower, cap) });
+    const allCaps = cap && ALL_CAPS.test(t);
+    const key = plain ? lower : lookupKey(t);
+    const c = t.charCodeAt(0);
+    const startsLower = c < 0x80 ? c >= 0x61 && c <= 0x7a : STARTS_LOWER.test(t);
+    tokens.push({ text: t, lower, start, end: start + t.length, initial, key, cap, allCaps, startsLower, nameWord: isNameWord(t, lower, cap, allCaps) });
   }
   return tokens;
 }
 
+/**
+ * Where the matches of {@link WORD_AT} start and end in `s`, as pairs of offsets. Words of ASCII
+ * letters and digits (nearly all of English text) are read character by character; a word with
+ * any other letter is matched by the regex itself, so the words are the regex's everywhere.
+ * Iterating the regex over every sentence cost more than the rest of tokenising. Exported for tests.
+ */
+export function wordSpans(s: string): number[] {
+  const spans: number[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    let end = -1;
+    if (c < 0x80) {
+      if (!isAsciiLetterOrDigit(c)) {
+        i++;
+        continue;
+      }
+      end = asciiWordEnd(s, i);
+    }
+    if (end < 0) {
+      WORD_AT.lastIndex = i;
+      const m = WORD_AT.exec(s);
+      if (!m) {
+        // No word starts here: step over one code point, as the regex's own search does.
+        i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+        continue;
+      }
+      end = i + m[0].length;
+    }
+    spans.push(i, end);
+    i = end;
+  }
+  return spans;
+}
+
+/**
+ * The end of the {@link WORD_AT} match at `start` (an ASCII letter or digit), or -1 when the run
+ * of word characters meets a non-ASCII character that may belong to it (the regex decides those).
+ * The match is the run of letters, digits and inner marks (' ’ . & / -) cut after its last letter
+ * or digit, with one period after it.
+ */
+function asciiWordEnd(s: string, start: number): number {
+  let i = start + 1;
+  let end = i;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (isAsciiLetterOrDigit(c)) end = ++i;
+      else if (c === 0x27 || c === 0x2e || c === 0x26 || c === 0x2f || c === 0x2d) i++;
+      else break;
+    } else if (c === 0x2019) i++;
+    else return -1;
+  }
+  return s.charCodeAt(end) === 0x2e ? end + 1 : end;
+}
+
+function isAsciiLetterOrDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+}
+
 /** Marks after which a capital opens a quotation or clause, and marks that end a sentence. */
-const OPENING_MARKS = ['"', '“', '„', '«', '‹', '‘', "'", '(', ':', '—', '–', '-'];
-const SENTENCE_ENDS = ['.', '!', '?'];
+const OPENING_MARKS: ReadonlySet<string> = new Set(['"', '“', '„', '«', '‹', '‘', "'", '(', ':', '—', '–', '-']);
+const SENTENCE_ENDS: ReadonlySet<string> = new Set(['.', '!', '?']);
 const WHITESPACE = /^\s$/u;
 const PLAIN_WORD = /^[A-Za-z0-9]+$/;
+const ALL_CAPS = /^\p{Lu}{2,}$/u;
+const STARTS_LOWER = /^\p{Ll}/u;
 
 function keepsDot(raw: string): boolean {
   return /^(?:\p{L}\.)+$/u.test(raw) || /^(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|Capt|Prof|Jr|Sr|Inc|Corp|Ltd|Co)\.$/.test(raw);
@@ -197,9 +272,9 @@ function isCapitalised(word: string): boolean {
   return !!prefix && /^\p{Lu}/u.test(word.slice(prefix[0].length));
 }
 
-function isNameWord(word: string, lower: string, cap: boolean): boolean {
+function isNameWord(word: string, lower: string, cap: boolean, allCaps: boolean): boolean {
   if (!cap) return camelCase(word);
-  if (/^\p{Lu}{2,}$/u.test(word)) return !STOP.has(lower) || word.length > 2 || lookupName(word) !== null;
+  if (allCaps) return !STOP.has(lower) || word.length > 2 || lookupName(word) !== null;
   if (STOP.has(/['’]/u.test(lower) ? lower.replace(/['’](?:ve|re|ll|d|m|s)$/u, '') : lower)) return false;
   return true;
 }
@@ -216,9 +291,9 @@ function camelCase(word: string): boolean {
 
 function findInSentence(text: string, sentence: Sentence, tokens: readonly Token[], midCaps: ReadonlySet<string>, out: EntityMention[], votes: Map<EntityMention, Votes>): void {
   // All-caps sentences (headlines, shouting) carry no case signal: only gazetteer names are taken.
-  const caps = tokens.filter((t) => /^\p{Lu}{2,}$/u.test(t.text)).length;
+  const caps = tokens.filter((t) => t.allCaps).length;
   // Title-case headings ("Hungary's Strategic Pivot: Implications") capitalise every word too.
-  const lower = tokens.filter((t) => /^\p{Ll}/u.test(t.text) && !CONNECTORS.has(t.text)).length;
+  const lower = tokens.filter((t) => t.startsLower && !CONNECTORS.has(t.text)).length;
   const heading = tokens.length >= 2 && tokens.length <= 14 && lower === 0 && !/[.!?]["”’]?$/u.test(sentence.text);
   const shouting = (tokens.length >= 4 && caps / tokens.length > 0.6) || heading;
   const aliasSpans = findPunctuatedAliases(sentence);
@@ -374,8 +449,9 @@ function trimConnectors(tokens: readonly Token[]): Token[] {
 
 function makeMention(text: string, start: number, end: number, kind: EntityKind, role: string | null): EntityMention {
   const mention = text.slice(start, end);
-  const base = { start, end, text: mention, key: nameKey(mention), kind };
-  return role ? { ...base, role } : base;
+  const key = nameKey(mention);
+  // Literals, not a spread of one into the other: fields in the order the records have always had.
+  return role ? { start, end, text: mention, key, kind, role } : { start, end, text: mention, key, kind };
 }
 
 /** The mention a name run makes, typed, or null when it is no name. */
@@ -477,9 +553,9 @@ function nameVotes(tok: Token, text: string, sentence: Sentence, suffix: string,
 function propagateTypes(mentions: readonly EntityMention[], votes: ReadonlyMap<EntityMention, Votes>): EntityMention[] {
   const byWord = new Map<string, EntityKind>();
   for (const m of mentions) {
-    if (m.kind === 'NAME') continue;
+    // Only names of two words or more type their words (most mentions are one word: no split).
+    if (m.kind === 'NAME' || !m.key.includes(' ')) continue;
     const words = m.key.split(' ');
-    if (words.length < 2) continue;
     if (m.kind === 'PERSON') {
       for (const w of words) if (!byWord.has(w)) byWord.set(w, 'PERSON');
     } else if (m.kind === 'ORGANIZATION' && !byWord.has(words[0]!)) {
@@ -511,8 +587,16 @@ function propagateTypes(mentions: readonly EntityMention[], votes: ReadonlyMap<E
     if (m.kind !== 'NAME') return m;
     const person = byWord.get(m.key) === 'PERSON' ? 'PERSON' : undefined;
     const kind = person ?? typedSingles.get(m.key) ?? voted(tally.get(m.key)) ?? byWord.get(m.key) ?? 'ORGANIZATION';
-    return { ...m, kind };
+    return withKind(m, kind);
   });
+}
+
+/**
+ * `{ ...m, kind }` for a mention of {@link makeMention}, built as a literal with the same fields
+ * in the same order: spreading mentions of two shapes (with and without a role) is slow.
+ */
+function withKind(m: EntityMention, kind: EntityKind): EntityMention {
+  return m.role === undefined ? { start: m.start, end: m.end, text: m.text, key: m.key, kind } : { start: m.start, end: m.end, text: m.text, key: m.key, kind, role: m.role };
 }
 
 /** The type with the most votes; ties and no votes at all leave the name to the default. */

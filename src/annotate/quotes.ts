@@ -15,6 +15,8 @@ const MAX_QUOTE = 1500;
 const CUE = String.raw`(?:said|says|say|told|tells|added|adds|stressed|emphasi[sz]ed|noted|stated|declared|announced|warned|insisted|urged|explained|wrote|writes|argued|claimed|asserted|remarked|replied|continued|pledged|vowed|promised|hoped|wished|highlighted|underlined|underscored|acknowledged|admitted|recalled|reiterated|observed|commented|suggested|expressed(?:\s+(?:hope|confidence|concern|the\s+hope|the\s+wish|a\s+desire|its\s+\w+|his\s+\w+|her\s+\w+))?|called(?:\s+for)?|described|predicted|confirmed|denied|signalled|signaled|believes|thinks)`;
 const CUE_RE = new RegExp(String.raw`\b${CUE}\b`, 'gu');
 const PRONOUN_CUE = new RegExp(String.raw`\b(he|she|they|He|She|They)\s+(?:also\s+|later\s+|then\s+|further\s+)?(${CUE})\b`, 'u');
+/** A cue after a quote: `,” Wang said` / `,” said Wang` / `,” he said` (compiled once, not per quote). */
+const POST_CUE = new RegExp(String.raw`^[\s,.]*(?:([^.!?"“”]{0,80}?)\s+)?(${CUE})\b(?:\s+([^.!?"“”]{0,60}))?`, 'u');
 const ROLE_CUE = new RegExp(String.raw`\b[Tt]he\s+((?:[\p{L}-]+\s+){0,2}?(?:minister|president|premier|chancellor|secretary|ambassador|spokesman|spokeswoman|spokesperson|official|leader|governor|mayor|envoy|director|chief|chairman|prime minister))\s+(?:also\s+)?(${CUE})\b`, 'u');
 
 /** A publication standing for its writers: "the newspaper writes", "the article says". */
@@ -91,8 +93,9 @@ export function pairQuotationMarks(text: string): Candidate[] {
       paraEnd = text.indexOf('\n', i + 1);
       if (paraEnd < 0) paraEnd = n;
     }
-    const ch = text[i]!;
-    const closers = PAIRS[ch];
+    // Every opening mark but '"' is at or above « (U+00AB): most characters are decided by their code alone.
+    const code = text.charCodeAt(i);
+    const closers = code === 0x22 || code >= 0xab ? PAIRS[text[i]!] : undefined;
     if (!closers || !isOpening(text, i)) {
       i++;
       continue;
@@ -176,7 +179,7 @@ function findSpeaker(
   r: ReturnType<typeof resolver>,
 ): { speaker: string | null; cue: string } | null {
   // After the quote: `,” Wang said` / `,” said Wang` / `,” he said`.
-  const postCue = new RegExp(String.raw`^[\s,.]*(?:([^.!?"“”]{0,80}?)\s+)?(${CUE})\b(?:\s+([^.!?"“”]{0,60}))?`, 'u').exec(post);
+  const postCue = POST_CUE.exec(post);
   if (postCue && postCue.index === 0) {
     const cueStart = span.end + post.indexOf(postCue[2]!, postCue[1] ? postCue[1].length : 0);
     const subject = postCue[1] ?? '';

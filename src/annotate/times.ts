@@ -14,6 +14,12 @@ const UNIT_DAYS: Readonly<Record<string, number>> = { day: 1, week: 7, month: 30
 
 interface Rule {
   readonly name: string;
+  /**
+   * A word the rule cannot match without, tested with the rule's own flags: most sentences that
+   * name a weekday ("on Tuesday") hold none of the other rules' words, and this test is cheaper
+   * than a scan of the rule's regex.
+   */
+  readonly need: RegExp;
   readonly re: RegExp;
   resolve(m: RegExpExecArray, ref: Date): string | null;
 }
@@ -30,6 +36,7 @@ function addDays(d: Date, n: number): Date {
 const RULES: readonly Rule[] = [
   {
     name: 'last-week',
+    need: /week/iu,
     re: /\b(last|previous|this|next)\s+week\b/giu,
     resolve(m, ref) {
       // Weeks run Monday to Sunday (ISO 8601).
@@ -41,6 +48,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'last-month',
+    need: /month/iu,
     re: /\b(last|previous|this|next)\s+month\b/giu,
     resolve(m, ref) {
       const shift = { last: -1, previous: -1, this: 0, next: 1 }[m[1]!.toLowerCase() as 'last'] ?? 0;
@@ -51,6 +59,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'last-year',
+    need: /year/iu,
     re: /\b(last|previous|this|next)\s+year\b/giu,
     resolve(m, ref) {
       const shift = { last: -1, previous: -1, this: 0, next: 1 }[m[1]!.toLowerCase() as 'last'] ?? 0;
@@ -60,6 +69,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'past-period',
+    need: /past|last|previous/iu,
     re: /\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?:(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+)?(day|week|month|year|decade)s?\b/giu,
     resolve(m, ref) {
       const count = m[1] ? (NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1])) : 1;
@@ -75,6 +85,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'since-year',
+    need: /since/iu,
     re: /\bsince\s+((?:19|20)\d{2})\b/giu,
     resolve(m, ref) {
       return `${m[1]}-01-01/${iso(ref)}`;
@@ -82,6 +93,8 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'weekday-before-publication',
+    // Every weekday's name ends in "day".
+    need: /day/iu,
     re: /\b(?:on|last|this\s+past|early|late)\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/giu,
     resolve(m, ref) {
       // News reports what happened: a bare weekday is the latest such day up to publication.
@@ -133,6 +146,7 @@ export function findTimes(text: string, sentences: readonly Sentence[], publishe
     // A 1 MB "sentence" gets the rules, not chrono: bounded time on any input. Most sentences
     // hold none of the rules' words, and one test of those words spares six regex scans.
     for (const rule of RULE_WORDS.test(s.text) ? RULES : []) {
+      if (!rule.need.test(s.text)) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(s.text); m; m = rule.re.exec(s.text)) {
         const start = s.start + m.index;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { annotateArticle } from '../annotate/index.js';
 import { DEFAULT_CONFIG, resolveConfig } from '../config.js';
 import type { ArticleFeatures } from '../model.js';
 import { StoryClusterer } from './clusterer.js';
-import { latestYear, recalledTimes, tokenize } from './features.js';
+import { articleFeatures, latestYear, recalledTimes, termSpans, tokenize } from './features.js';
 import { findTimes } from '../annotate/times.js';
 import { minHashSignature, signatureSimilarity } from './near-duplicates.js';
 
@@ -272,5 +273,28 @@ describe('features', () => {
     expect(signatureSimilarity(a, minHashSignature(`${FLOOD_A} Extra words at the end.`)!)).toBeGreaterThan(0.7);
     expect(signatureSimilarity(a, minHashSignature(CHESS)!)).toBeLessThan(0.2);
     expect(minHashSignature('too short')).toBeNull();
+  });
+
+  it.each([
+    ["orban's visit, don't 'quoted' o'neill’s rock'n'roll abc'de5f x'2 y' z’"],
+    ['sándor pintér’s kraków-based ørsted 中文 𝐀𝐁c 𝟏2 über’é a’b’c'],
+    ['\ud800 lone \udc00 surrogates ok', "end'", 'end’', "a'é", "a'b"],
+  ].flat())('termSpans finds the words of the terms regex in %j', (s) => {
+    expect(termSpans(s)).toEqual([...s.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)].flatMap((m) => [m.index, m.index + m[0].length]));
+  });
+
+  it('MinHash signatures stay the ones already stored (pinned values)', () => {
+    expect(minHashSignature(FLOOD_A)!.slice(0, 6)).toEqual([88805536, 613947251, 14105239, 7535955, 70560804, 97430042]);
+    expect(minHashSignature('Sándor Pintér met Ørsted’s CEO in Kraków, Straße 5 — 2024')!.slice(0, 4)).toEqual([1052320537, 1934744896, 535144967, 311156325]);
+  });
+
+  it('counts every word as a number, in the order first met (even "constructor", an Object property name)', () => {
+    const article = annotateArticle(
+      { rawId: 'r1', source: 't.txt', title: 'The constructor', byline: null, published: null, publishedRule: null, outlet: null, language: 'en', url: null, text: 'Velmora hired a constructor. The constructor of Velmora said so.', credits: [], strategy: 'plaintext' },
+      'h1',
+    );
+    const f = articleFeatures(article);
+    expect(Object.entries(f.terms)).toEqual([['constructor', 3], ['velmora', 2], ['hired', 1]]);
+    expect(Object.values(f.nameWeights ?? {}).every((n) => typeof n === 'number')).toBe(true);
   });
 });

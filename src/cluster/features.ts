@@ -4,7 +4,7 @@
  */
 import { foldDiacritics } from '../annotate/text.js';
 import type { AnnotatedArticle, ArticleFeatures, TimeExpression } from '../model.js';
-import { minHashSignature } from './near-duplicates.js';
+import { minHashSignatureOfFolded } from './near-duplicates.js';
 
 /**
  * Languages the detector confuses with a neighbour on short texts (Scots for English): they
@@ -42,9 +42,24 @@ export const LEAD_NAME_BONUS = 2;
 
 /** Lower-cased, diacritics-folded word tokens of at least 3 characters, numbers kept. */
 export function tokenize(text: string): string[] {
+  return tokenizeFolded(foldDiacritics(text).toLowerCase());
+}
+
+/**
+ * A word and a possessive or contraction after it ("orban's", "don't"). Sticky: {@link termSpans}
+ * matches it at one position, where a word has non-ASCII letters.
+ */
+const TERM_AT = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/uy;
+
+/** {@link tokenize} of a text already diacritics-folded and lower-cased. */
+function tokenizeFolded(folded: string): string[] {
   const out: string[] = [];
-  for (const m of foldDiacritics(text).toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
-    let w = m[0].replace(/['’]s$/, '');
+  const spans = termSpans(folded);
+  for (let k = 0; k < spans.length; k += 2) {
+    let w = folded.slice(spans[k]!, spans[k + 1]!);
+    // A possessive "'s" off ("Orban's" → "orban"); tested by hand, it is met at every word.
+    const n = w.length;
+    if (n >= 2 && w.charCodeAt(n - 1) === 0x73 && (w.charCodeAt(n - 2) === 0x27 || w.charCodeAt(n - 2) === 0x2019)) w = w.slice(0, -2);
     if (w.length < 3 || STOPWORDS.has(w)) continue;
     w = stem(w);
     out.push(w);
@@ -53,11 +68,77 @@ export function tokenize(text: string): string[] {
 }
 
 /**
+ * Where the matches of {@link TERM_AT} start and end in `s`, as pairs of offsets: words of ASCII
+ * letters and digits (nearly all of English text) read character by character, any word with
+ * another character matched by the regex itself, so the words are the regex's everywhere.
+ * Iterating the regex over the text cost more than everything else done with its words.
+ * Exported for tests.
+ */
+export function termSpans(s: string): number[] {
+  const spans: number[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    let end = -1;
+    if (c < 0x80) {
+      if (!isAsciiLetterOrDigit(c)) {
+        i++;
+        continue;
+      }
+      end = asciiTermEnd(s, i);
+    }
+    if (end < 0) {
+      TERM_AT.lastIndex = i;
+      const m = TERM_AT.exec(s);
+      if (!m) {
+        // No word starts here: step over one code point, as the regex's own search does.
+        i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+        continue;
+      }
+      end = i + m[0].length;
+    }
+    spans.push(i, end);
+    i = end;
+  }
+  return spans;
+}
+
+/**
+ * The end of the {@link TERM_AT} match at `start` (an ASCII letter or digit): the run of letters
+ * and digits, and an apostrophe with the letters after it. -1 when a non-ASCII character may
+ * belong to the match (the regex decides those).
+ */
+function asciiTermEnd(s: string, start: number): number {
+  let i = start + 1;
+  while (i < s.length && s.charCodeAt(i) < 0x80 && isAsciiLetterOrDigit(s.charCodeAt(i))) i++;
+  if (i >= s.length) return i;
+  const c = s.charCodeAt(i);
+  if (c >= 0x80 && c !== 0x2019) return -1;
+  if (c !== 0x27 && c !== 0x2019) return i;
+  // An apostrophe joins only letters after it.
+  let j = i + 1;
+  while (j < s.length && s.charCodeAt(j) < 0x80 && isAsciiLetter(s.charCodeAt(j))) j++;
+  if (j < s.length && s.charCodeAt(j) >= 0x80) return -1;
+  return j > i + 1 ? j : i;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+}
+
+function isAsciiLetterOrDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || isAsciiLetter(c);
+}
+
+/**
  * A light English stemmer (plural and common verb endings): enough to match "meeting" and
  * "meetings", "ratified" and "ratify" without a dictionary.
  */
 export function stem(w: string): string {
-  if (/^\d/.test(w) || w.length <= 4) return w;
+  // A leading digit, tested by its code: this runs for every word of every article.
+  const first = w.charCodeAt(0);
+  if ((first >= 0x30 && first <= 0x39) || w.length <= 4) return w;
   if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
   if (w.endsWith('ied')) return w.slice(0, -3) + 'y';
   if (w.endsWith('sses')) return w.slice(0, -2);
@@ -70,28 +151,38 @@ export function stem(w: string): string {
 
 /** Builds the clustering features of an article. */
 export function articleFeatures(article: AnnotatedArticle): ArticleFeatures {
-  const terms: Record<string, number> = {};
   const text = article.title ? `${article.title}\n${article.text}` : article.text;
-  for (const t of tokenize(text)) terms[t] = (terms[t] ?? 0) + 1;
+  // The text is folded once, for its terms and its signature. Folding and lower-casing go
+  // character by character, and no rule looks across a line break, so the title and the text
+  // can be folded apart and joined.
+  const foldedText = foldDiacritics(article.text).toLowerCase();
+  const folded = article.title ? `${foldDiacritics(article.title).toLowerCase()}\n${foldedText}` : foldedText;
+  // Counted in Maps: a plain object grown word by word is slow to write, and a word such as
+  // "constructor" read from it found Object's own property instead of no count.
+  const termCounts = new Map<string, number>();
+  for (const t of tokenizeFolded(folded)) termCounts.set(t, (termCounts.get(t) ?? 0) + 1);
   const names = new Set<string>();
-  const nameWeights: Record<string, number> = {};
+  const nameCounts = new Map<string, number>();
   // The lead (first sentences) says who, where and what: names met there are the event's own.
   const leadEnd = article.sentences[Math.min(LEAD_SENTENCES, article.sentences.length) - 1]?.end ?? 0;
   const inLead = new Set<string>();
+  const addName = (k: string, lead: boolean): void => {
+    names.add(k);
+    nameCounts.set(k, (nameCounts.get(k) ?? 0) + 1);
+    if (lead) inLead.add(k);
+  };
   for (const e of article.entities) {
-    const keys = [e.key];
+    const lead = e.start < leadEnd;
+    addName(e.key, lead);
     // "Viktor Orban" is later just "Orban": the last word of a person-like name stands for it.
-    const parts = e.key.split(' ');
-    if (parts.length > 1 && (e.kind === 'NAME' || e.kind === 'PERSON')) keys.push(parts[parts.length - 1]!);
-    for (const k of keys) {
-      names.add(k);
-      nameWeights[k] = (nameWeights[k] ?? 0) + 1;
-      if (e.start < leadEnd) inLead.add(k);
-    }
+    const space = e.key.lastIndexOf(' ');
+    if (space >= 0 && (e.kind === 'NAME' || e.kind === 'PERSON')) addName(e.key.slice(space + 1), lead);
   }
-  for (const k of Object.keys(nameWeights)) if (inLead.has(k) || nameWeights[k]! >= 2) nameWeights[k] = nameWeights[k]! + LEAD_NAME_BONUS;
+  for (const [k, n] of nameCounts) if (inLead.has(k) || n >= 2) nameCounts.set(k, n + LEAD_NAME_BONUS);
+  const terms = recordOf(termCounts);
+  const nameWeights = recordOf(nameCounts);
   const time = article.published ? Date.parse(article.published) : NaN;
-  const signature = minHashSignature(article.text);
+  const signature = minHashSignatureOfFolded(foldedText);
   const eventYear = latestYear(text, Number.isNaN(time) ? null : new Date(time).getUTCFullYear());
   const language = article.language ? (LANGUAGE_ALIASES[article.language] ?? article.language) : null;
   const recalls = Number.isNaN(time) ? [] : recalledTimes(text, article.times ?? [], time);
@@ -106,6 +197,17 @@ export function articleFeatures(article: AnnotatedArticle): ArticleFeatures {
     ...(recalls.length ? { recalls: Object.freeze(recalls) } : {}),
     ...(signature ? { signature: Object.freeze(signature) } : {}),
   });
+}
+
+/**
+ * The counts as a record, keys in the order they were first met (as when counted in the
+ * record itself). Assigned one by one: faster than `Object.fromEntries`, and no key can be
+ * `__proto__` (words and name keys are letters, digits and spaces).
+ */
+function recordOf(counts: ReadonlyMap<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, n] of counts) out[k] = n;
+  return out;
 }
 
 /**

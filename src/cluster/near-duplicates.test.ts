@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleFeatures } from '../model.js';
-import { MinHashIndex, minHashSignature } from './near-duplicates.js';
+import { MinHashIndex, minHashSignature, wordSpans } from './near-duplicates.js';
 
 const WIRE =
   'The harbour authority of Velmora said on Tuesday that the northern ferry line would resume sailing next week after repairs to the ' +
@@ -67,3 +67,14 @@ describe('MinHashIndex', () => {
   });
 });
 
+describe('wordSpans', () => {
+  it.each([
+    ["orban's visit, don't o'neill’s 3.5% kc-45s"],
+    ['sándor pintér’s kraków-based ørsted 中文 𝐀𝐁c 𝟏2 über’é x²'],
+    ['\ud800 lone \udc00 surrogates ok'],
+    ['ascii then é'],
+    [''],
+  ])('finds the runs of letters and digits of %j', (s) => {
+    expect(wordSpans(s)).toEqual([...s.matchAll(/[\p{L}\p{N}]+/gu)].flatMap((m) => [m.index, m.index + m[0].length]));
+  });
+});

@@ -26,16 +26,6 @@ export interface NearCopy {
   readonly similarity: number;
 }
 
-/** 32-bit FNV-1a of a string. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** A strong 32-bit mix (murmur3 finaliser) of a value with a seed: one hash function per seed. */
 function mix(x: number, seed: number): number {
   let h = (x ^ seed) >>> 0;
@@ -48,26 +38,114 @@ function mix(x: number, seed: number): number {
 }
 
 const SEEDS: readonly number[] = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(i + 1, 0x9e3779b9));
+/** The seeds as 32-bit integers, for the signature's inner loop ({@link minHashSignatureOfFolded}). */
+const SEEDS_INT32: Readonly<Int32Array> = Int32Array.from(SEEDS);
+/** Flipping the sign bit orders 32-bit integers compared as signed as their unsigned values. */
+const SIGN_BIT = 0x80000000 | 0;
 
 /**
  * The MinHash signature of a text's word shingles, or null when the text has fewer words than
  * one shingle (nothing to compare).
  */
 export function minHashSignature(text: string): number[] | null {
-  const words = foldDiacritics(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length < SHINGLE) return null;
-  const sig = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
+  return minHashSignatureOfFolded(foldDiacritics(text).toLowerCase());
+}
+
+/**
+ * {@link minHashSignature} of a text already diacritics-folded and lower-cased: the clustering
+ * features fold an article once, for its terms and for this.
+ */
+export function minHashSignatureOfFolded(folded: string): number[] | null {
+  const words = wordSpans(folded);
+  const count = words.length / 2;
+  if (count < SHINGLE) return null;
+  // The minimum per hash function, kept as signed 32-bit integers with the sign bit flipped, so
+  // the loop below (64 hash functions for every shingle) stays in integer arithmetic.
+  const least = new Int32Array(SIGNATURE_SIZE).fill(0xffffffff ^ SIGN_BIT);
   const seen = new Set<number>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) {
-    const h = fnv1a(words.slice(i, i + SHINGLE).join(' '));
+  for (let i = 0; i + SHINGLE <= count; i++) {
+    const h = shingleHash(folded, words, i);
     if (seen.has(h)) continue;
     seen.add(h);
     for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const v = mix(h, SEEDS[k]!);
-      if (v < sig[k]!) sig[k] = v;
+      // mix(h, SEEDS[k]) without its final unsigned conversion.
+      let v = h ^ SEEDS_INT32[k]!;
+      v ^= v >>> 16;
+      v = Math.imul(v, 0x85ebca6b);
+      v ^= v >>> 13;
+      v = Math.imul(v, 0xc2b2ae35);
+      v ^= v >>> 16;
+      v ^= SIGN_BIT;
+      if (v < least[k]!) least[k] = v;
     }
   }
-  return sig;
+  return Array.from(least, (v) => (v ^ SIGN_BIT) >>> 0);
+}
+
+/** A run of letters and digits. Sticky: {@link wordSpans} matches it where a run has non-ASCII characters. */
+const WORD_AT = /[\p{L}\p{N}]+/uy;
+
+/**
+ * Where the runs of letters and digits (the matches of /[\p{L}\p{N}]+/gu) start and end in `s`,
+ * as pairs of offsets: ASCII runs read character by character, any run with another character
+ * matched by the regex itself. Collecting the words as strings with the regex took a third of
+ * the signature's time. Exported for tests.
+ */
+export function wordSpans(s: string): number[] {
+  const spans: number[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    let end = -1;
+    if (c < 0x80) {
+      if (!isAsciiLetterOrDigit(c)) {
+        i++;
+        continue;
+      }
+      end = i + 1;
+      while (end < n && s.charCodeAt(end) < 0x80 && isAsciiLetterOrDigit(s.charCodeAt(end))) end++;
+      // A non-ASCII letter may go on with the run: the regex decides.
+      if (end < n && s.charCodeAt(end) >= 0x80) end = -1;
+    }
+    if (end < 0) {
+      WORD_AT.lastIndex = i;
+      const m = WORD_AT.exec(s);
+      if (!m) {
+        // No run starts here: step over one code point, as the regex's own search does.
+        i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+        continue;
+      }
+      end = i + m[0].length;
+    }
+    spans.push(i, end);
+    i = end;
+  }
+  return spans;
+}
+
+function isAsciiLetterOrDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+}
+
+/**
+ * 32-bit FNV-1a of the shingle starting at word `from` (its words joined by single spaces), read
+ * from the text in place: making each word a string, and joining each shingle into another,
+ * made throwaway strings for every word of every article.
+ */
+function shingleHash(text: string, words: readonly number[], from: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < from + SHINGLE; k++) {
+    if (k > from) {
+      h ^= 0x20; // the space between two words
+      h = Math.imul(h, 0x01000193);
+    }
+    for (let i = words[2 * k]!, end = words[2 * k + 1]!; i < end; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  }
+  return h >>> 0;
 }
 
 /** Estimated Jaccard similarity: the share of signature positions that agree. */

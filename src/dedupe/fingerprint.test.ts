@@ -15,6 +15,15 @@ describe('contentHash', () => {
     expect(contentHash('Wang visited Budapest.')).not.toBe(contentHash('Wang visited Beijing.'));
   });
 
+  it.each([
+    ['one two', 'one two'],
+    [' a  b\t\tc \n\n d\u00a0 e\u2028f   ', 'a b c d e f'],
+    ['tab\tthen\nline  end ', 'tab then line end'],
+    [' ', ''],
+  ])('collapses every whitespace run of %j to one space', (input, expected) => {
+    expect(normaliseForHash(input)).toBe(expected);
+  });
+
   it('normalises compatibility characters', () => {
     expect(normaliseForHash('ﬁnal')).toBe('final');
   });

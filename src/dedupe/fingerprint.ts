@@ -5,6 +5,12 @@
 import { sha256Hex } from '../util/hash.js';
 
 /**
+ * Whitespace runs other than a single space: replacing them with one space collapses every run,
+ * as replacing all of /\s+/ did, without rewriting each of the text's ordinary word gaps.
+ */
+const SPACE_RUNS = / \s+|[^\S ]\s*/g;
+
+/**
  * Normalises text for exact-duplicate comparison: Unicode NFKC, typographic quotes and dashes
  * to ASCII, case folded, all whitespace collapsed.
  */
@@ -15,7 +21,7 @@ export function normaliseForHash(text: string): string {
     .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .toLowerCase()
-    .replace(/\s+/g, ' ')
+    .replace(SPACE_RUNS, ' ')
     .trim();
 }
 

@@ -33,6 +33,12 @@ export const NO_BOILERPLATE: BoilerplateModel = Object.freeze({ isBoilerplate: (
 const MIN_LINE_CHARS = 3;
 
 /**
+ * Whitespace runs other than a single space: replacing them with one space collapses every run,
+ * as replacing all of /\s+/ did, without rewriting each of the text's ordinary word gaps.
+ */
+const SPACE_RUNS = / \s+|[^\S ]\s*/g;
+
+/**
  * The form a line is compared in: Markdown syntax dropped (the same menu entry may be a link
  * in one page and plain text in another), case folded, whitespace collapsed, and every digit
  * made `0` so that "© 2023 Example News" and "© 2024 Example News" are one line.
@@ -46,7 +52,7 @@ export function normaliseBoilerplateLine(line: string): string {
     .replace(/[*_`~]+/g, '')
     .toLowerCase()
     .replace(/\d/g, '0')
-    .replace(/\s+/g, ' ')
+    .replace(SPACE_RUNS, ' ')
     .trim();
 }
 

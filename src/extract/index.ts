@@ -118,7 +118,24 @@ const LANGUAGE_SAMPLE = 1_000;
  */
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, LANGUAGE_SAMPLE);
-  if (sample.replace(/[\s\d\p{P}]+/gu, '').length < MIN_LANGUAGE_TEXT) return null;
+  if (!hasLetters(sample, MIN_LANGUAGE_TEXT)) return null;
   const result = eld.detect(sample);
   return result.language && result.isReliable() ? result.language : null;
+}
+
+/** A character that is no space, digit or punctuation (what a language can be told from). */
+const LETTER_LIKE = /[^\s\d\p{P}]/gu;
+
+/**
+ * Whether `sample` holds at least `min` UTF-16 units outside spaces, digits and punctuation:
+ * the length of the sample with those removed, counted only until it reaches `min` (a sample
+ * of prose reaches it within its first words, so the rest of the sample is never read).
+ */
+export function hasLetters(sample: string, min: number): boolean {
+  let units = 0;
+  for (const m of sample.matchAll(LETTER_LIKE)) {
+    units += m[0].length;
+    if (units >= min) return true;
+  }
+  return units >= min;
 }

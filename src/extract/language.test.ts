@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from './index.js';
+import { detectLanguage, hasLetters } from './index.js';
 
 describe('detectLanguage', () => {
   it.each([
@@ -15,5 +15,18 @@ describe('detectLanguage', () => {
 
   it.each([[''], ['Ferry resumes.'], ['12 34 56 — 78 90 !!']])('does not guess on too little text (%j)', (text) => {
     expect(detectLanguage(text)).toBeNull();
+  });
+
+  it.each([
+    ['', 0],
+    ['12 34 — 56!', 1],
+    ['Ferry resumes.', 12],
+    ['Ferry resumes.', 13],
+    ['𝐀𝐁 ¿é? 5', 4],
+    ['𝐀𝐁 ¿é? 5', 5],
+    ['« Très bien », a-t-il dit… 2024', 19],
+    ['« Très bien », a-t-il dit… 2024', 20],
+  ])('hasLetters(%j, %i) agrees with counting what is left without spaces, digits and punctuation', (sample, min) => {
+    expect(hasLetters(sample, min)).toBe(sample.replace(/[\s\d\p{P}]+/gu, '').length >= min);
   });
 });

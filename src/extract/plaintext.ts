@@ -166,11 +166,15 @@ function withCredits(found: Found, names: readonly string[]): Found {
 // ---------------------------------------------------------------------------------------------
 // Small text predicates
 
-/** Words in a normalised line (single spaces between words), counted without splitting it. */
-function wordCount(s: string): number {
+/**
+ * Words in a normalised line (single spaces between words), counted without splitting it, and
+ * only up to `atMost + 1`: callers compare the count with limits up to `atMost`, and a body
+ * paragraph of a hundred words need not be read to the end to exceed them.
+ */
+function wordCount(s: string, atMost: number): number {
   if (s === '') return 0;
   let words = 1;
-  for (let i = s.indexOf(' '); i !== -1; i = s.indexOf(' ', i + 1)) words += 1;
+  for (let i = s.indexOf(' '); i !== -1 && words <= atMost; i = s.indexOf(' ', i + 1)) words += 1;
   return words;
 }
 
@@ -215,7 +219,7 @@ const HEAD_MAX_LINES = 8;
 
 /** A body paragraph: a long line, or a complete sentence of some length. */
 function isProse(line: string): boolean {
-  const words = wordCount(line);
+  const words = wordCount(line, 25);
   return words > 25 || (words >= 12 && endsTerminal(line));
 }
 
@@ -429,7 +433,7 @@ const BYLINE_DATE_JOINER = /(?:\s*(?:[,|·•–—-]|\b(?:on|published|updated|
 
 /** Reads a byline line; `null` when the line is not one. */
 export function parseByline(line: string): Byline | null {
-  if (wordCount(line) > 16) return null;
+  if (wordCount(line, 16) > 16) return null;
   const m = BYLINE.exec(line);
   if (m?.[1] === undefined) return null;
   let rest = m[1];
@@ -501,7 +505,7 @@ const FURNITURE_MAX_WORDS = 12;
 function repeatedLines(lines: readonly Slot[]): ReadonlySet<string> {
   const counts = new Map<string, number>();
   for (const slot of lines) {
-    if (!isText(slot) || slot.length < 3 || wordCount(slot) > FURNITURE_MAX_WORDS) continue;
+    if (!isText(slot) || slot.length < 3 || wordCount(slot, FURNITURE_MAX_WORDS) > FURNITURE_MAX_WORDS) continue;
     if (isListItem(slot) || /:$/.test(slot)) continue;
     counts.set(slot, (counts.get(slot) ?? 0) + 1);
   }
@@ -591,7 +595,7 @@ const POSITION_MARKER =
 
 /** A line that is only a photo credit. */
 function isPhotoCredit(line: string): boolean {
-  const words = wordCount(line);
+  const words = wordCount(line, 25);
   if (CREDIT_PREFIX.test(line) || CREDIT_LABEL.test(line)) return words <= 25;
   if (COPYRIGHT.test(line)) return words <= 12;
   return words <= 8 && (PROVIDER_IMAGES.test(line) || SLASH_CREDIT.test(line));
@@ -603,7 +607,7 @@ function isPhotoCredit(line: string): boolean {
  * party label), so they count only beside another marker or a credit.
  */
 function isCaption(line: string): boolean {
-  if (wordCount(line) > 60) return false;
+  if (wordCount(line, 60) > 60) return false;
   const credited = CREDIT_SUFFIX.test(line) || PROVIDER_SUFFIX.test(line);
   if (credited) return true;
   const markers = new Set([...line.matchAll(POSITION_MARKER)].map((m) => m[0].toLowerCase()));
@@ -613,7 +617,7 @@ function isCaption(line: string): boolean {
 
 /** A caption without a credit of its own, known by standing right beside one: short, no sentence end. */
 function isBareCaption(line: string): boolean {
-  return wordCount(line) <= 15 && !endsTerminal(line) && !isListItem(line);
+  return wordCount(line, 15) <= 15 && !endsTerminal(line) && !isListItem(line);
 }
 
 const captions: Rule = (draft, ctx) => {
@@ -663,10 +667,10 @@ export function parseCreditLine(line: string): string[] | null {
   const source = SOURCE_LINE.exec(line);
   if (source?.[1] !== undefined) {
     const items = creditItems(source[1]);
-    return items.length > 0 && items.every((s) => wordCount(s) <= 6 && /^[\p{Lu}\p{N}]/u.test(s)) ? items : null;
+    return items.length > 0 && items.every((s) => wordCount(s, 6) <= 6 && /^[\p{Lu}\p{N}]/u.test(s)) ? items : null;
   }
   const reporting = REPORTING_LINE.exec(line);
-  if (reporting?.[1] !== undefined && wordCount(line) <= 25) return creditItems(reporting[1]).filter(isAgency);
+  if (reporting?.[1] !== undefined && wordCount(line, 25) <= 25) return creditItems(reporting[1]).filter(isAgency);
   const bare = PAREN_LINE.exec(line) ?? DASH_LINE.exec(line);
   if (bare?.[1] !== undefined) {
     const items = creditItems(bare[1]);
@@ -730,7 +734,7 @@ const PROMO_SHORT_WORDS = 8;
 const REPORTING_VERB = /\b(?:said|says|told|tells|according\s+to|urged|announced)\b/iu;
 
 function isPromoTrigger(line: string): boolean {
-  if (wordCount(line) > PROMO_TRIGGER_MAX_WORDS || REPORTING_VERB.test(line)) return false;
+  if (wordCount(line, PROMO_TRIGGER_MAX_WORDS) > PROMO_TRIGGER_MAX_WORDS || REPORTING_VERB.test(line)) return false;
   return PROMO_TRIGGER.test(straightQuotes(line));
 }
 
@@ -745,7 +749,7 @@ function promoStrength(line: string, outlet: string | null): 'strong' | 'weak' |
     (PUBLISHER_VOICE.test(text) ? 1 : 0) +
     (outlet !== null && text.toLowerCase().includes(outlet.toLowerCase()) ? 1 : 0);
   if (signals >= 2) return 'strong';
-  return isListItem(line) || wordCount(line) <= PROMO_SHORT_WORDS ? 'weak' : 'none';
+  return isListItem(line) || wordCount(line, PROMO_SHORT_WORDS) <= PROMO_SHORT_WORDS ? 'weak' : 'none';
 }
 
 /** The outlet a subscription call names, e.g. "The New American". */
@@ -871,7 +875,7 @@ const TITLE_MAX_WORDS = 20;
 
 /** True when `line` has the shape of a headline. */
 export function looksLikeTitle(line: string): boolean {
-  const words = wordCount(line);
+  const words = wordCount(line, TITLE_MAX_WORDS);
   if (words < 2 || words > TITLE_MAX_WORDS || isListItem(line)) return false;
   if (!/^["'“‘\p{Lu}\p{N}]/u.test(line) || /[.,;:!]["'”’]?$/u.test(line)) return false;
   // Shouted lines are section labels and datelines ("GIRLS BASKETBALL", "BAAR, SWITZERLAND").
