@@ -177,10 +177,11 @@ export interface ArticleFeatures {
    */
   readonly nameWeights?: Readonly<Record<string, number>>;
   /**
-   * Earlier times the article refers back to, distinct: months (`2007-04`) its dates resolve
-   * to, and years (`2010`) it names, before its publication month or year ("convicted of an
-   * April 2007 shooting", "the 2010 Kraft rampage"). A report months after an event that names
-   * the event's time is about that event. Absent when undated or stored before it existed.
+   * Earlier times the article's title and lead refer back to, distinct: months (`2007-04`) its
+   * dates resolve to, and years (`2010`) it names, before its publication month or year
+   * ("convicted of an April 2007 shooting", "the 2010 Kraft rampage"). A report months after an
+   * event that names the event's time up front is about that event; one that names it further
+   * down gives background. Absent when undated or stored before it existed.
    */
   readonly recalls?: readonly string[];
 }

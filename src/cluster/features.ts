@@ -185,7 +185,11 @@ export function articleFeatures(article: AnnotatedArticle): ArticleFeatures {
   const signature = minHashSignatureOfFolded(foldedText);
   const eventYear = latestYear(text, Number.isNaN(time) ? null : new Date(time).getUTCFullYear());
   const language = article.language ? (LANGUAGE_ALIASES[article.language] ?? article.language) : null;
-  const recalls = Number.isNaN(time) ? [] : recalledTimes(text, article.times ?? [], time);
+  // Only the lead's: a report about an earlier event names its time up front ("convicted in an
+  // April 2007 shooting"); a time named further down is background ("in November the
+  // government signed the concession"), which a new event's report gives too.
+  const lead = article.title ? `${article.title}\n${article.text.slice(0, leadEnd)}` : article.text.slice(0, leadEnd);
+  const recalls = Number.isNaN(time) ? [] : recalledTimes(lead, (article.times ?? []).filter((t) => t.start < leadEnd), time);
   return Object.freeze({
     articleId: article.id,
     terms: Object.freeze(terms),
@@ -230,11 +234,11 @@ export function latestYear(text: string, publishedYear: number | null): number |
 const RECALL_MIN_DAYS = 30;
 
 /**
- * The earlier months and years an article names, sorted and distinct: months its resolved
- * dates fall in (`2007-04`), at least {@link RECALL_MIN_DAYS} before publication, and years it
- * names (`2010`) before its publication year. Ranges resolved from words ("last year", "last
- * week") are too vague to say which event is meant and are left out, as are forward dates
- * (plans, not references).
+ * The earlier months and years a text names, sorted and distinct: months its resolved dates
+ * fall in (`2007-04`), at least {@link RECALL_MIN_DAYS} before publication, and years it names
+ * (`2010`) before its publication year. Ranges resolved from words ("last year", "last week")
+ * are too vague to say which event is meant and are left out, as are forward dates (plans,
+ * not references). The clusterer gives it an article's lead.
  */
 export function recalledTimes(text: string, times: readonly TimeExpression[], published: number): string[] {
   const out = new Set<string>();

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../config.js';
@@ -93,6 +93,27 @@ describe('analyze', () => {
     const resumed = await analyze(store, items, { config });
     expect(resumed).toMatchObject({ unchanged: 2, articles: 3 });
     expect((await store.stats()).articles).toBe(5);
+  });
+
+  it('groups the sample corpus as its ground truth says: four stories, the concession and the strike in one thread', async () => {
+    const store = await fresh();
+    await analyze(store, readInputs(['examples/sample']), { config: resolveConfig() });
+    const truth = JSON.parse(readFileSync('examples/sample.truth.json', 'utf8')) as {
+      articles: { file: string; record: number | null; story: string }[];
+      threads: string[][];
+    };
+    // Our stories as sets of truth labels: each must be exactly one truth story.
+    const key = (a: { file: string; record: number | null }): string => (a.record === null ? a.file : `${a.file}#${a.record}`);
+    const label = new Map(truth.articles.map((a) => [key(a), a.story]));
+    const stories = await store.listStories();
+    const grouped = stories.map((s) => s.articles.map((a) => label.get(a.source.split('/').pop()!) ?? `? ${a.source}`).sort().join(''));
+    expect(grouped.sort()).toEqual(['AAAAAA', 'BBB', 'CC', 'DD']);
+    // A follow-up months later (the strike over the concession) is a story of its own in the concession's thread.
+    const storyOf = (l: string): (typeof stories)[number] => stories.find((s) => s.articles.some((a) => label.get(a.source.split('/').pop()!) === l))!;
+    for (const [x, y] of truth.threads) {
+      expect(storyOf(x!).thread).not.toBeNull();
+      expect(storyOf(x!).thread).toBe(storyOf(y!).thread);
+    }
   });
 
   const seeds = resolve(process.cwd(), '../shared/corpus/seeds');
