@@ -7,6 +7,7 @@
 import type { EntityKind, EntityMention, Sentence } from '../model.js';
 import { demonymCountry, demonymCountryOfKey, isCommonWord, isFirstName, isHonorificKey, isLastName, lookupKey, lookupName, PUNCTUATED_ALIASES } from './gazetteer.js';
 import { foldDiacritics, nameKey } from './text.js';
+import { isAsciiLetterOrDigit, scanSpans } from '../util/scan.js';
 
 /** Capitalised words that do not start or make a name on their own. */
 const STOP = new Set([
@@ -195,33 +196,7 @@ function tokenize(text: string, sentence: Sentence): Token[] {
  * Iterating the regex over every sentence cost more than the rest of tokenising. Exported for tests.
  */
 export function wordSpans(s: string): number[] {
-  const spans: number[] = [];
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    let end = -1;
-    if (c < 0x80) {
-      if (!isAsciiLetterOrDigit(c)) {
-        i++;
-        continue;
-      }
-      end = asciiWordEnd(s, i);
-    }
-    if (end < 0) {
-      WORD_AT.lastIndex = i;
-      const m = WORD_AT.exec(s);
-      if (!m) {
-        // No word starts here: step over one code point, as the regex's own search does.
-        i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-        continue;
-      }
-      end = i + m[0].length;
-    }
-    spans.push(i, end);
-    i = end;
-  }
-  return spans;
+  return scanSpans(s, WORD_AT, asciiWordEnd);
 }
 
 /**
@@ -245,9 +220,6 @@ function asciiWordEnd(s: string, start: number): number {
   return s.charCodeAt(end) === 0x2e ? end + 1 : end;
 }
 
-function isAsciiLetterOrDigit(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
-}
 
 /** Marks after which a capital opens a quotation or clause, and marks that end a sentence. */
 const OPENING_MARKS: ReadonlySet<string> = new Set(['"', '“', '„', '«', '‹', '‘', "'", '(', ':', '—', '–', '-']);

@@ -3,6 +3,7 @@
  * publication time. Derived purely from the annotated article.
  */
 import { foldDiacritics } from '../annotate/text.js';
+import { isAsciiLetter, isAsciiLetterOrDigit, scanSpans } from '../util/scan.js';
 import type { AnnotatedArticle, ArticleFeatures, TimeExpression } from '../model.js';
 import { minHashSignatureOfFolded } from './near-duplicates.js';
 
@@ -75,33 +76,7 @@ function tokenizeFolded(folded: string): string[] {
  * Exported for tests.
  */
 export function termSpans(s: string): number[] {
-  const spans: number[] = [];
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    let end = -1;
-    if (c < 0x80) {
-      if (!isAsciiLetterOrDigit(c)) {
-        i++;
-        continue;
-      }
-      end = asciiTermEnd(s, i);
-    }
-    if (end < 0) {
-      TERM_AT.lastIndex = i;
-      const m = TERM_AT.exec(s);
-      if (!m) {
-        // No word starts here: step over one code point, as the regex's own search does.
-        i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-        continue;
-      }
-      end = i + m[0].length;
-    }
-    spans.push(i, end);
-    i = end;
-  }
-  return spans;
+  return scanSpans(s, TERM_AT, asciiTermEnd);
 }
 
 /**
@@ -123,13 +98,7 @@ function asciiTermEnd(s: string, start: number): number {
   return j > i + 1 ? j : i;
 }
 
-function isAsciiLetter(c: number): boolean {
-  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
-}
 
-function isAsciiLetterOrDigit(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || isAsciiLetter(c);
-}
 
 /**
  * A light English stemmer (plural and common verb endings): enough to match "meeting" and

@@ -6,6 +6,7 @@
  */
 import { foldDiacritics } from '../annotate/text.js';
 import type { ArticleFeatures } from '../model.js';
+import { isAsciiLetterOrDigit, scanSpans } from '../util/scan.js';
 
 /** Words per shingle: long enough that two independent reports rarely share many. */
 const SHINGLE = 4;
@@ -92,41 +93,16 @@ const WORD_AT = /[\p{L}\p{N}]+/uy;
  * the signature's time. Exported for tests.
  */
 export function wordSpans(s: string): number[] {
-  const spans: number[] = [];
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    let end = -1;
-    if (c < 0x80) {
-      if (!isAsciiLetterOrDigit(c)) {
-        i++;
-        continue;
-      }
-      end = i + 1;
-      while (end < n && s.charCodeAt(end) < 0x80 && isAsciiLetterOrDigit(s.charCodeAt(end))) end++;
-      // A non-ASCII letter may go on with the run: the regex decides.
-      if (end < n && s.charCodeAt(end) >= 0x80) end = -1;
-    }
-    if (end < 0) {
-      WORD_AT.lastIndex = i;
-      const m = WORD_AT.exec(s);
-      if (!m) {
-        // No run starts here: step over one code point, as the regex's own search does.
-        i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-        continue;
-      }
-      end = i + m[0].length;
-    }
-    spans.push(i, end);
-    i = end;
-  }
-  return spans;
+  return scanSpans(s, WORD_AT, asciiRunEnd);
 }
 
-function isAsciiLetterOrDigit(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+/** The end of the ASCII run of letters and digits at `start`, or -1 when a non-ASCII character may go on with it. */
+function asciiRunEnd(s: string, start: number): number {
+  let end = start + 1;
+  while (end < s.length && s.charCodeAt(end) < 0x80 && isAsciiLetterOrDigit(s.charCodeAt(end))) end++;
+  return end < s.length && s.charCodeAt(end) >= 0x80 ? -1 : end;
 }
+
 
 /**
  * 32-bit FNV-1a of the shingle starting at word `from` (its words joined by single spaces), read
