@@ -220,7 +220,6 @@ function asciiWordEnd(s: string, start: number): number {
   return s.charCodeAt(end) === 0x2e ? end + 1 : end;
 }
 
-
 /** Marks after which a capital opens a quotation or clause, and marks that end a sentence. */
 const OPENING_MARKS: ReadonlySet<string> = new Set(['"', '“', '„', '«', '‹', '‘', "'", '(', ':', '—', '–', '-']);
 const SENTENCE_ENDS: ReadonlySet<string> = new Set(['.', '!', '?']);

@@ -697,11 +697,12 @@ export class StoryClusterer {
     if (a.size === 0 || b.size === 0) return null;
     const dated = a.first !== null && a.last !== null && b.first !== null && b.last !== null;
     const gapDays = dated ? Math.max(0, a.first! - b.last!, b.first! - a.last!) / DAY_MS : 0;
-    if (gapDays > maxGapDays && (strict || longGapFactor <= 0 || gapDays > maxLongGapDays)) return null;
+    const longGap = gapDays > maxGapDays;
+    if (longGap && (strict || longGapFactor <= 0 || gapDays > maxLongGapDays)) return null;
     // Beyond the window, only a later side that names the earlier side's time may be its event
     // (a verdict "in the April 2007 shooting"); a follow-up that does not is a story of its own.
-    const recalled = gapDays > maxGapDays ? (a.first! > b.last! ? recalledTime(a, b) : recalledTime(b, a)) : null;
-    if (gapDays > maxGapDays && recalled === null) return null;
+    const recalled = longGap ? (a.first! > b.last! ? recalledTime(a, b) : recalledTime(b, a)) : null;
+    if (longGap && recalled === null) return null;
     const pairs = a.size * b.size;
     const text = dot(a.only?.text ?? a.text, b.only?.text ?? b.text) / pairs;
     const names = dot(a.only?.names ?? a.names, b.only?.names ?? b.names) / pairs;
@@ -735,7 +736,6 @@ export class StoryClusterer {
     const rivals = rivalNames(a, b);
     const rivalPenalty = rivals ? 1 - weights.rivals : 1;
     // Beyond the window only strong agreement joins (a crime and its trial a year later).
-    const longGap = gapDays > maxGapDays;
     const gapFactor = longGap ? longGapFactor : 1;
     return {
       text,
@@ -942,13 +942,13 @@ function recalledTime(later: Profile, earlier: Profile): string | null {
   const to = new Date(earlier.last);
   const month = (d: Date): string => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
   const [firstMonth, lastMonth] = [month(from), month(to)];
+  // The time most members name (ties: the earliest), and how many name it.
   let best: string | null = null;
   let count = 0;
   for (const [r, n] of later.recalls) {
     const inSpan = r.length === 4 ? Number(r) >= from.getUTCFullYear() && Number(r) <= to.getUTCFullYear() : r >= firstMonth && r <= lastMonth;
     if (!inSpan || n <= 0) continue;
-    count = Math.max(count, n);
-    if (best === null || n > (later.recalls.get(best) ?? 0) || (n === later.recalls.get(best) && r < best)) best = r;
+    if (best === null || n > count || (n === count && r < best)) [best, count] = [r, n];
   }
   // Of the dated members: only they can resolve a date, so only they can name one.
   let dated = 0;

@@ -98,8 +98,6 @@ function asciiTermEnd(s: string, start: number): number {
   return j > i + 1 ? j : i;
 }
 
-
-
 /**
  * A light English stemmer (plural and common verb endings): enough to match "meeting" and
  * "meetings", "ratified" and "ratify" without a dictionary.

@@ -103,7 +103,6 @@ function asciiRunEnd(s: string, start: number): number {
   return end < s.length && s.charCodeAt(end) >= 0x80 ? -1 : end;
 }
 
-
 /**
  * 32-bit FNV-1a of the shingle starting at word `from` (its words joined by single spaces), read
  * from the text in place: making each word a string, and joining each shingle into another,
