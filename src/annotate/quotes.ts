@@ -6,6 +6,7 @@
  */
 import type { AnnotatedArticle, EntityMention, Quote, Sentence, StoryEntity, StoryQuote } from '../model.js';
 import { foldDiacritics, translitKey } from './text.js';
+import { firstStartingFrom } from '../util/spans.js';
 
 /** Opening marks and the marks that may close them. */
 const PAIRS: Readonly<Record<string, string>> = { '“': '”', '„': '“”', '«': '»', '‹': '›', '»': '«', '"': '"', '‘': '’', '‚': '‘’' };
@@ -137,16 +138,7 @@ function resolver(entities: readonly EntityMention[]): { at: (position: number, 
   const roles = new Map<string, string[]>();
   for (const e of entities) if (e.role) roles.set(e.canonical ?? e.text, [...(roles.get(e.canonical ?? e.text) ?? []), e.role.toLowerCase()]);
   /** Index of the first speaker starting at or after `position` (speakers are in text order). */
-  const firstFrom = (position: number): number => {
-    let lo = 0;
-    let hi = speakers.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (speakers[mid]!.start < position) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstFrom = (position: number): number => firstStartingFrom(speakers, position);
   return {
     at(position: number, role?: string): string | null {
       const roleWord = role?.toLowerCase().split(/\s+/).pop();

@@ -4,6 +4,7 @@
  * that recurs with the same inputs (copies of a wire text) is analysed once.
  */
 import type { AnnotatedArticle } from '../model.js';
+import { firstStartingFrom } from '../util/spans.js';
 import type { Gazetteer } from './places.js';
 import { redateSlots, sentenceSlots, type SentenceSlots } from './slots.js';
 import { joinTokens, movedToken, type Token } from './text.js';
@@ -150,16 +151,9 @@ function namesWithin(names: readonly Name[]): (from: number, to: number) => Name
   const sorted = names.every((n, k) => n.start <= n.end && (k === 0 || names[k - 1]!.start <= n.start));
   if (!sorted) return (from, to) => names.filter((n) => n.start >= from && n.end <= to);
   return (from, to) => {
-    let lo = 0;
-    let hi = names.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (names[mid]!.start < from) lo = mid + 1;
-      else hi = mid;
-    }
     const out: Name[] = [];
     // Past a start beyond the span, no name can end inside it.
-    for (let k = lo; k < names.length && names[k]!.start <= to; k++) if (names[k]!.end <= to) out.push(names[k]!);
+    for (let k = firstStartingFrom(names, from); k < names.length && names[k]!.start <= to; k++) if (names[k]!.end <= to) out.push(names[k]!);
     return out;
   };
 }
