@@ -203,6 +203,16 @@ describe('times', () => {
 
   it('does not guess relative dates without a publication date', () => {
     expect(findTimes('It happened last week.', splitSentences('It happened last week.'), null)[0]?.value).toBeNull();
+    // chrono computes these from its reference instant; without a publication date there is none.
+    for (const text of ['The mill burned a month ago.', 'The mill burned two years ago.']) {
+      expect(findTimes(text, splitSentences(text), null)[0]?.value).toBeNull();
+    }
+    expect(findTimes('The mill burned two years ago.', splitSentences('The mill burned two years ago.'), '2024-02-19')[0]?.value).toBe('2022');
+  });
+
+  it('takes a duration for how long, not for when', () => {
+    const text = 'She had worked at the mill for 15 years.';
+    expect(findTimes(text, splitSentences(text), '2024-02-19')).toEqual([]);
   });
 });
 

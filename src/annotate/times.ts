@@ -162,7 +162,12 @@ export function findTimes(text: string, sentences: readonly Sentence[], publishe
       if (taken(start, end)) continue;
       // A bare number or time of day alone is too weak to be a date ("75th", "at 10").
       if (!r.start.isCertain('month') && !r.start.isCertain('weekday') && !r.start.isCertain('year') && !r.start.isCertain('day') && !/today|yesterday|tomorrow|ago|tonight/i.test(r.text)) continue;
-      const relative = !r.start.isCertain('year');
+      // chrono marks every part of a date it computed from the reference as certain ("a month
+      // ago"): its relative-date tag says the text named no year of its own.
+      const computed = r.tags().has('result/relativeDate');
+      // "For 15 years" says how long, not when.
+      if (computed && /^for\b/iu.test(r.text)) continue;
+      const relative = computed || !r.start.isCertain('year');
       const value = !ref && relative ? null : r.end ? `${chronoDate(r.start)}/${chronoDate(r.end)}` : chronoDate(r.start);
       take({ start, end, text: r.text, value, rule: 'chrono' });
     }

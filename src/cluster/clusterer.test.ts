@@ -108,6 +108,8 @@ describe('StoryClusterer', () => {
     expect(late.score?.gapDays).toBe(200);
     expect(late.score?.recalls).toBe(month);
     expect(late.reason).toMatch(new RegExp(`200 days apart, beyond the window, the later side names ${month}`));
+    // The trial's own year (the latest it names) is no disagreement: it says which year it is about.
+    expect(late.score?.dates).toBeUndefined();
     // A weaker match (the other town's flood) does not bridge it; a near-copy is scored like any report.
     expect(place(c, features('other', FLOOD_OTHER, { time: T0 + 200 * DAY, recalls: [month] }))).not.toBe(a);
     const copy = c.place(features('copy', `${FLOOD_A} (Republished.)`, { time: T0 + 300 * DAY })).decision;
@@ -263,6 +265,8 @@ describe('features', () => {
     // Forward dates and ranges in words name no earlier event; a year written out still counts.
     ['Three months after the fire, new ferries are due in 2027.', '2025-07-15', []],
     ['Exports fell last year and since 2016.', '2024-02-10', ['2016']],
+    // A year resolved from words refers back like a year written out.
+    ['The trial over the mill fire of two years ago opened on Monday.', '2024-02-12', ['2022']],
   ])('recalledTimes(%j, published %s) = %j', (text, published, expected) => {
     const times = findTimes(text, [{ start: 0, end: text.length, text }], `${published}T08:00:00Z`);
     expect(recalledTimes(text, times, Date.parse(`${published}T08:00:00Z`))).toEqual(expected);

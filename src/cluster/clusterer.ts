@@ -725,7 +725,9 @@ export class StoryClusterer {
       }
       time = pairs > 0 ? sum / pairs : null;
     }
-    const dates = yearAgreement(a.years, b.years);
+    // A later side that names the earlier side's time says which year it is about, whatever
+    // year it was written in: its own year (the latest it names) is no disagreement.
+    const dates = recalled === null ? yearAgreement(a.years, b.years) : null;
     // Time, like the year, only lowers a score, and only when both sides are dated (nothing is
     // guessed for undated text): reports of one event come within days of each other.
     const timeFactor = time === null ? 1 : 1 - weights.time * (1 - time);

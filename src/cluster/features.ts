@@ -203,7 +203,7 @@ const RECALL_MIN_DAYS = 30;
 /**
  * The earlier months and years a text names, sorted and distinct: months its resolved dates
  * fall in (`2007-04`), at least {@link RECALL_MIN_DAYS} before publication, and years it names
- * (`2010`) before its publication year. Ranges resolved from words ("last year", "last week")
+ * (`2010`) or its time expressions resolve to ("two years ago") before its publication year. Ranges resolved from words ("last year", "last week")
  * are too vague to say which event is meant and are left out, as are forward dates (plans,
  * not references). The clusterer gives it an article's lead.
  */
@@ -211,6 +211,11 @@ export function recalledTimes(text: string, times: readonly TimeExpression[], pu
   const out = new Set<string>();
   for (const t of times) {
     if (t.value === null || t.value.includes('/')) continue;
+    // A year it resolves to ("two years ago" written in 2012: 2010) refers back like a year named.
+    if (/^\d{4}$/.test(t.value)) {
+      if (Number(t.value) < new Date(published).getUTCFullYear()) out.add(t.value);
+      continue;
+    }
     const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(t.value);
     if (!m) continue;
     // A month-only value counts from its last day: "in September" written in mid-October is recent.

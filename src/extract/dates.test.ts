@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFullDate, isoDay, normaliseDate, parseDateText } from './dates.js';
+import { findFullDate, isoDay, normaliseDate, parseDateLine, parseDateText } from './dates.js';
 
 describe('parseDateText', () => {
   it.each<[string, string | null]>([
@@ -34,6 +34,8 @@ describe('findFullDate', () => {
     ['By Jane Roe | 2 Oct 2020', { iso: '2020-10-02', text: '2 Oct 2020' }],
     ['The vote is on Tuesday', null],
     ['Since 2016 the plant has grown', null],
+    // Month and day could be swapped, whatever follows the date: refused.
+    ['Updated 4/9/2021 6:04 PM', null],
   ])('%j', (input, expected) => {
     const found = findFullDate(input);
     if (expected === null) {
@@ -42,6 +44,38 @@ describe('findFullDate', () => {
       expect(found).toMatchObject(expected);
       expect(input.slice(found?.index, found?.end)).toBe(expected.text);
     }
+  });
+});
+
+describe('parseDateLine', () => {
+  it.each<[string, { published: string | null; updated: string | null } | null]>([
+    ['March 4, 2021', { published: '2021-03-04', updated: null }],
+    ['March 4, 2021 | 5:03pm', { published: '2021-03-04', updated: null }],
+    ['Thursday, March 4, 2021, 1:32 PM EST', { published: '2021-03-04', updated: null }],
+    ['12:52 p.m. EDT March 4, 2021', { published: '2021-03-04', updated: null }],
+    ['Posted on Thu Mar 4, 2021 08:45 AM PDT', { published: '2021-03-04', updated: null }],
+    ['Posted: Mar 04, 2021 7:40 PM ET Last Updated: Mar 05, 2021 8:44 PM ET', { published: '2021-03-04', updated: '2021-03-05' }],
+    ['Friday, Mar 5, 2021 | Updated 8:52 PM EDT', { published: '2021-03-05', updated: null }],
+    ['4 March 2021 Last updated at 11:11 GMT', { published: '2021-03-04', updated: null }],
+    ['PUBLISHED: 22:07 GMT, 4 March 2021 | UPDATED: 23:10 GMT, 4 March 2021', { published: '2021-03-04', updated: '2021-03-04' }],
+    ['Story Created: Mar 4, 2021 at 9:56 AM AKST', { published: '2021-03-04', updated: null }],
+    ['4 March 2021, 10:00 (GMT+05:00)', { published: '2021-03-04', updated: null }],
+    ['Sat Mar 6 2021, 01:19 hrs', { published: '2021-03-06', updated: null }],
+    ['on March 4, 2021 at 4:31 AM, updated March 4, 2021 at 8:33 AM', { published: '2021-03-04', updated: '2021-03-04' }],
+    ['Updated: March 5, 2021, 6:03 PM ET', { published: null, updated: '2021-03-05' }],
+    // Spaces that copied text leaves inside times and numeric dates are closed up.
+    ['March 4th, 2021, 7: 35 am', { published: '2021-03-04', updated: null }],
+    ['3 / 24 / 21 1: 30 AM EST', { published: '2021-03-24', updated: null }],
+    ['2021 - 03 - 04', { published: '2021-03-04', updated: null }],
+    // Not date lines: a numeric date whose month and day could swap, a place, a sentence, a byline.
+    ['03 / 04 / 2021', null],
+    ['BRISTOL, March 4, 2021', null],
+    ['The ferry sank on March 4, 2021 near the harbour.', null],
+    ['On behalf of Jane Roe, posted in Ferries on Thursday, March 4, 2021.', null],
+    ['Posted 1 year, 160 days ago', null],
+    ['March 4', null],
+  ])('%j', (line, expected) => {
+    expect(parseDateLine(line)).toEqual(expected);
   });
 });
 

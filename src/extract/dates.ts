@@ -36,7 +36,7 @@ const MAX_YEAR = 2199;
  * numbers could be a month the order cannot be known from the string, so such dates are
  * refused rather than guessed.
  */
-const AMBIGUOUS_NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}$/;
+const AMBIGUOUS_NUMERIC = /(?:^|[^\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?![\d/.-])/;
 
 /** Characters that may wrap a date without being part of it. */
 const WRAPPING = /^[\s([{"'“‘«–—-]+|[\s)\]}"'”’»,.;:–—|-]+$/gu;
@@ -64,6 +64,8 @@ export function findFullDate(s: string): DateMatch | null {
   if (!/\d/.test(s)) return null;
   for (const result of chrono.strict.parse(s, REFERENCE)) {
     const start = result.start;
+    // "160 days ago" is computed from the reference, which is no date of its own.
+    if (result.tags().has('result/relativeDate')) continue;
     if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) continue;
     if (isAmbiguousNumeric(result.text.trim())) continue;
     const iso = isoDate(start.get('year'), start.get('month'), start.get('day'));
@@ -71,6 +73,75 @@ export function findFullDate(s: string): DateMatch | null {
     return { iso, index: result.index, end: result.index + result.text.length, text: result.text };
   }
   return null;
+}
+
+/** What a date line near the top of an article says. */
+export interface DateLine {
+  /** The publication date (`YYYY-MM-DD`), or null when the line only gives an update date. */
+  readonly published: string | null;
+  /** The date the page says it was updated, when it says. */
+  readonly updated: string | null;
+}
+
+/**
+ * Labels a date line may carry, where a part starts: "Posted on", "First Published:", "Story
+ * Created:", "Last updated at", "Edited time:". Updated, modified and edited name an update.
+ */
+const LINE_LABEL =
+  /(?:\b(?:last|first|originally|story|article)\s+)?\b(published|posted|created|updated|modified|edited|date(?=\s*:))\b(?:\s+(?:on|at|time|date))?\s*:?/giu;
+
+/** A time of day as pages print it: `7:35 am`, `22:07`, `6:07:15 PM`, `12:52 p.m.`, `1052 GMT`. */
+const TIME_OF_DAY =
+  /\b\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2}(?=\s*[A-Z]{2,4}\b))(?:\s*(?:[ap]\.?\s?m\b\.?|[ap]\b))?|\b\d{3,4}(?=\s*(?:GMT|UTC)\b)/giu;
+
+/** Time zones and clock words that follow a time of day: `EDT`, `GMT+05:00`, `hrs`. */
+const ZONE =
+  /\b(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{1,2})?)?|\b(?:[ECMPA][SD]?T|AK[SD]T|AE[SD]T|[BI]ST|HKT|JST|KST|SGT|W?CES?T|EES?T|WES?T|hrs)\b/gu;
+
+/**
+ * Reads a line that holds only dates and their furniture, as pages print them above an article:
+ * `May 2, 2013 | 5:03pm`, `Posted: Jul 07, 2012 7:40 PM ET Last Updated: Jul 07, 2012 8:44 PM
+ * ET`, `Friday, Sep 10, 2010 | Updated 8:52 PM EDT`, `21 July 2013 Last updated at 11:11 GMT`.
+ * Text copied from pages often has spaces inside numbers (`7: 35 am`, `12 / 16 / 08`); they
+ * are closed up first. Every part of the line must be a labelled or bare complete date or a
+ * time of day; anything else (a sentence, a place, a byline) makes it no date line: null.
+ */
+export function parseDateLine(line: string): DateLine | null {
+  if (line.length > 120 || !/\d/.test(line)) return null;
+  const text = line
+    .replace(/(\d)\s*:\s+(?=\d{2}\b)/gu, '$1:')
+    .replace(/(\d)\s+\/\s*(?=\d)|(\d)\s*\/\s+(?=\d)/gu, '$1$2/')
+    .replace(/\b([ap])\.\s+m\./giu, '$1.m.')
+    .replace(/\b(\d{4})\s+-\s+(\d{2})\s+-\s+(\d{2})\b/gu, '$1-$2-$3');
+  // Parts: split before each label and at separators.
+  const parts: { readonly update: boolean; readonly text: string }[] = [];
+  let update = false;
+  let from = 0;
+  const push = (end: number): void => {
+    for (const piece of text.slice(from, end).split(/\s*[|·•]\s*/u)) parts.push({ update, text: piece });
+  };
+  for (const m of text.matchAll(LINE_LABEL)) {
+    push(m.index);
+    update = /^(?:updated|modified|edited)$/iu.test(m[1]!);
+    from = m.index + m[0].length;
+  }
+  push(text.length);
+  let published: string | null = null;
+  let updated: string | null = null;
+  for (const part of parts) {
+    const rest = part.text
+      .replace(/\([^)]*\)/gu, ' ')
+      .replace(TIME_OF_DAY, ' ')
+      .replace(ZONE, ' ')
+      .replace(/(?:^|\s)(?:on|at|@|[-–—])(?=\s|$)/giu, ' ')
+      .replace(/^[\s,;:]+|[\s,;:]+$/gu, '');
+    if (rest === '') continue;
+    const iso = parseDateText(rest);
+    if (iso === null) return null;
+    if (part.update) updated ??= iso;
+    else published ??= iso;
+  }
+  return published === null && updated === null ? null : { published, updated };
 }
 
 /**

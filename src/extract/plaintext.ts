@@ -14,7 +14,7 @@
  */
 import type { Messages } from '../diagnostics.js';
 import type { BoilerplateModel } from './boilerplate.js';
-import { findFullDate, normaliseDate, parseDateText } from './dates.js';
+import { findFullDate, normaliseDate, parseDateLine } from './dates.js';
 
 /** What cleanup found in a scraped text: the article text and the metadata pulled out of it. */
 export interface PlainTextResult {
@@ -542,22 +542,20 @@ const pageFurniture: Rule = (draft, ctx) => {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Rule: date line — a line near the top that is only a date ("February 20, 2024").
-
-const DATE_LABEL = /^(?:(last\s+)?(updated|modified)|published|posted|date|first published)(?:\s+on)?\s*:?\s*/iu;
+// Rule: date line — a line near the top that holds only dates and their furniture
+// ("February 20, 2024", "Posted: Jul 07, 2012 7:40 PM ET | Updated 8:44 PM").
 
 const dateLine: Rule = (draft, ctx) => {
   let { lines, found } = draft;
   for (const i of headIndices(draft.lines)) {
     const line = draft.lines[i] as string;
-    const label = DATE_LABEL.exec(line);
-    const iso = parseDateText((label ? line.slice(label[0].length) : line).replace(/\s*[|·•]\s*/g, ' '));
-    if (iso === null) continue;
+    const date = parseDateLine(line);
+    if (date === null) continue;
     // An "Updated …" date says when the page changed, not when the article appeared.
-    const updated = label?.[2] !== undefined;
-    say(ctx, 'date-line', `removed date line ${show(line)}${updated ? ' (an update date, not used)' : `: published ${iso}`}`);
+    const published = date.published;
+    say(ctx, 'date-line', `removed date line ${show(line)}${published === null ? ' (an update date, not used)' : `: published ${published}`}`);
     lines = removeAt(lines, [i]);
-    if (!updated) found = withPublished(found, iso, 'text:date-line');
+    if (published !== null) found = withPublished(found, published, 'text:date-line');
   }
   return { lines, found };
 };
