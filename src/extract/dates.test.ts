@@ -75,7 +75,9 @@ describe('parseDateLine', () => {
     ['Posted 1 year, 160 days ago', null],
     ['March 4', null],
   ])('%j', (line, expected) => {
-    expect(parseDateLine(line)).toEqual(expected);
+    const found = parseDateLine(line);
+    if (expected === null) expect(found).toBeNull();
+    else expect(found).toEqual({ ...expected, labelled: /^(?:posted|published|updated|story|last)/iu.test(line) });
   });
 });
 

@@ -81,6 +81,8 @@ export interface DateLine {
   readonly published: string | null;
   /** The date the page says it was updated, when it says. */
   readonly updated: string | null;
+  /** The line opens with a label ("Published:", "Posted on"): page furniture wherever it stands. */
+  readonly labelled: boolean;
 }
 
 /**
@@ -109,7 +111,7 @@ const ZONE =
 export function parseDateLine(line: string): DateLine | null {
   if (line.length > 120 || !/\d/.test(line)) return null;
   const text = line
-    .replace(/(\d)\s*:\s+(?=\d{2}\b)/gu, '$1:')
+    .replace(/(\d)\s*:\s+(?=\d{2}(?!\d))/gu, '$1:')
     .replace(/(\d)\s+\/\s*(?=\d)|(\d)\s*\/\s+(?=\d)/gu, '$1$2/')
     .replace(/\b([ap])\.\s+m\./giu, '$1.m.')
     .replace(/\b(\d{4})\s+-\s+(\d{2})\s+-\s+(\d{2})\b/gu, '$1-$2-$3');
@@ -128,6 +130,7 @@ export function parseDateLine(line: string): DateLine | null {
   push(text.length);
   let published: string | null = null;
   let updated: string | null = null;
+  const labelled = parts[0]?.text.trim() === '' && parts.length > 1;
   for (const part of parts) {
     const rest = part.text
       .replace(/\([^)]*\)/gu, ' ')
@@ -141,7 +144,7 @@ export function parseDateLine(line: string): DateLine | null {
     if (part.update) updated ??= iso;
     else published ??= iso;
   }
-  return published === null && updated === null ? null : { published, updated };
+  return published === null && updated === null ? null : { published, updated, labelled };
 }
 
 /**

@@ -81,6 +81,7 @@ describe('cleanPlainText: dates', () => {
     ['labelled date line', `Published: Wednesday, 3 February 2021\n\n${BODY}`, { published: '2021-02-03', text: BODY }],
     ['update date is removed but not used', `Updated: Feb. 4, 2021\n\n${BODY}`, { published: null, text: BODY }],
     ['date line with a time and an update stamp', `Wednesday, Feb 3, 2021 | Updated 9:01 AM EST\n\n${BODY}`, { published: '2021-02-03', publishedRule: 'text:date-line', text: BODY }],
+    ['a labelled date line below the standfirst', `${BODY}\n\n${BODY2}\n\nPUBLISHED: WEDNESDAY, FEB 3, 2021, 2: 29 PM\n\n${BODY}`, { published: '2021-02-03', text: `${BODY}\n\n${BODY2}\n\n${BODY}` }],
     ['posted and updated on one line', `Posted: Feb 3, 2021 7:40 PM ET Last Updated: Feb 4, 2021 8:44 PM ET\n\n${BODY}`, { published: '2021-02-03', text: BODY }],
     ['prefix wins over a date line', ` date 2021-02-02\n\nFeb. 3, 2021\n\n${BODY}`, { published: '2021-02-02', text: BODY }],
     ['a partial date is not a date line', `February 3\n\n${BODY}`, { published: null }],

@@ -545,12 +545,17 @@ const pageFurniture: Rule = (draft, ctx) => {
 // Rule: date line — a line near the top that holds only dates and their furniture
 // ("February 20, 2024", "Posted: Jul 07, 2012 7:40 PM ET | Updated 8:44 PM").
 
+/** A labelled date line ("PUBLISHED: …") is furniture among this many first lines, head or not. */
+const LABELLED_DATE_LINES = 8;
+
 const dateLine: Rule = (draft, ctx) => {
   let { lines, found } = draft;
-  for (const i of headIndices(draft.lines)) {
+  const head = new Set(headIndices(draft.lines));
+  // Pages put the date stamp below a standfirst too: a labelled one is never the article's prose.
+  for (const i of textIndices(draft.lines).slice(0, LABELLED_DATE_LINES)) {
     const line = draft.lines[i] as string;
     const date = parseDateLine(line);
-    if (date === null) continue;
+    if (date === null || !(head.has(i) || date.labelled)) continue;
     // An "Updated …" date says when the page changed, not when the article appeared.
     const published = date.published;
     say(ctx, 'date-line', `removed date line ${show(line)}${published === null ? ' (an update date, not used)' : `: published ${published}`}`);
