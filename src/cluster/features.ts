@@ -203,9 +203,10 @@ const RECALL_MIN_DAYS = 30;
 /**
  * The earlier months and years a text names, sorted and distinct: months its resolved dates
  * fall in (`2007-04`), at least {@link RECALL_MIN_DAYS} before publication, and years it names
- * (`2010`) or its time expressions resolve to ("two years ago") before its publication year. Ranges resolved from words ("last year", "last week")
- * are too vague to say which event is meant and are left out, as are forward dates (plans,
- * not references). The clusterer gives it an article's lead.
+ * (`2010`) or its time expressions resolve to ("two years ago"), before its publication year.
+ * Ranges resolved from words ("last year", "last week") are too vague to say which event is
+ * meant and are left out, as are forward dates (plans, not references). The clusterer gives it
+ * an article's lead.
  */
 export function recalledTimes(text: string, times: readonly TimeExpression[], published: number): string[] {
   const out = new Set<string>();
