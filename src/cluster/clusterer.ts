@@ -365,32 +365,74 @@ export class StoryClusterer {
       !(a.prefers !== null && b.prefers !== null && a.prefers !== b.prefers) &&
       !a.members.some((i) => b.apart.has(batch[i]!.articleId)) && !b.members.some((i) => a.apart.has(batch[i]!.articleId));
     // Average linkage: scores of all pairs, the best pair merged, the merged group rescored.
+    // The sums of member-pair dot products of two groups are kept per pair of groups: a merged
+    // group's sums are its two parts' added (average linkage's update), so rescoring it costs
+    // no vector products however large it grows.
     const slots = placeable.length;
     const pairScore = new Float64Array(slots * slots).fill(-1);
+    const textDots = new Float64Array(slots * slots);
+    const nameDots = new Float64Array(slots * slots);
+    const bySlot = new Map(groups.map((g) => [g.slot, g]));
     const rescore = (a: Group, b: Group): void => {
       // Only pairs reaching the threshold are ever merged: the others need no full score.
-      const score = mayJoin(a, b) ? this.#score(a, b, false, threshold) : null;
+      const at = a.slot * slots + b.slot;
+      const score = mayJoin(a, b) ? this.#score(a, b, false, threshold, { text: textDots[at]!, names: nameDots[at]! }) : null;
       const s = score && this.#tightEnough(score, a, b) ? score.total : -1;
-      pairScore[a.slot * slots + b.slot] = s;
+      pairScore[at] = s;
       pairScore[b.slot * slots + a.slot] = s;
     };
-    for (let x = 0; x < groups.length; x++) for (let y = x + 1; y < groups.length; y++) rescore(groups[x]!, groups[y]!);
+    for (let x = 0; x < groups.length; x++) {
+      for (let y = x + 1; y < groups.length; y++) {
+        const [a, b] = [groups[x]!, groups[y]!];
+        const d = pairDots(a, b);
+        textDots[a.slot * slots + b.slot] = textDots[b.slot * slots + a.slot] = d.text;
+        nameDots[a.slot * slots + b.slot] = nameDots[b.slot * slots + a.slot] = d.names;
+        rescore(a, b);
+      }
+    }
+    // Each group's best partner among the groups after it (ties: the first), so the best pair
+    // is a scan of the groups, not of all pairs: groups stay in slot order, as they were made.
+    const rowBest = new Float64Array(slots).fill(-1);
+    const rowPartner = new Int32Array(slots).fill(-1);
+    const bestAfter = (g: Group): void => {
+      let best = -1;
+      let partner = -1;
+      for (const h of groups) {
+        if (h.slot <= g.slot) continue;
+        const s = pairScore[g.slot * slots + h.slot]!;
+        if (s >= threshold && s > best) [best, partner] = [s, h.slot];
+      }
+      rowBest[g.slot] = best;
+      rowPartner[g.slot] = partner;
+    };
+    for (const g of groups) bestAfter(g);
     for (;;) {
-      let best: [Group, Group] | null = null;
-      let bestScore = threshold;
-      for (let x = 0; x < groups.length; x++) {
-        for (let y = x + 1; y < groups.length; y++) {
-          const s = pairScore[groups[x]!.slot * slots + groups[y]!.slot]!;
-          if (s >= bestScore && (best === null || s > bestScore)) {
-            best = [groups[x]!, groups[y]!];
-            bestScore = s;
+      let best: Group | null = null;
+      for (const g of groups) if (rowPartner[g.slot]! >= 0 && (best === null || rowBest[g.slot]! > rowBest[best.slot]!)) best = g;
+      if (!best) break;
+      const [into, from] = [best, bySlot.get(rowPartner[best.slot]!)!];
+      absorb(into, from);
+      for (const g of groups) {
+        if (g === into) continue;
+        const [at, to, of] = [into.slot * slots + g.slot, g.slot * slots + into.slot, from.slot * slots + g.slot];
+        textDots[at] = textDots[to] = textDots[at]! + textDots[of]!;
+        nameDots[at] = nameDots[to] = nameDots[at]! + nameDots[of]!;
+        rescore(into, g);
+      }
+      bestAfter(into);
+      for (const g of groups) {
+        if (g === into) continue;
+        const partner = rowPartner[g.slot]!;
+        // A row that pointed at either part may have lost its best: worked out again.
+        if (partner === from.slot || partner === into.slot) bestAfter(g);
+        else if (g.slot < into.slot) {
+          const s = pairScore[g.slot * slots + into.slot]!;
+          if (s >= threshold && (s > rowBest[g.slot]! || (s === rowBest[g.slot]! && into.slot < partner))) {
+            rowBest[g.slot] = s;
+            rowPartner[g.slot] = into.slot;
           }
         }
       }
-      if (!best) break;
-      const [into, from] = best;
-      absorb(into, from);
-      for (const g of groups) if (g !== into) rescore(into, g);
     }
 
     // 3. Each group joins a story or starts one.
@@ -691,7 +733,7 @@ export class StoryClusterer {
    * Average-linkage score of two groups; null when they may never be one story (other
    * language, or further apart in time than the long window; `strict`: than the window).
    */
-  #score(a: Profile, b: Profile, strict = false, floor = -Infinity): ScoreParts | null {
+  #score(a: Profile, b: Profile, strict = false, floor = -Infinity, dots?: PairDots): ScoreParts | null {
     const { weights, timeScaleDays, maxGapDays, maxLongGapDays, longGapFactor } = this.#config;
     if (a.language && b.language && a.language !== b.language) return null;
     if (a.size === 0 || b.size === 0) return null;
@@ -704,8 +746,9 @@ export class StoryClusterer {
     const recalled = longGap ? (a.first! > b.last! ? recalledTime(a, b) : recalledTime(b, a)) : null;
     if (longGap && recalled === null) return null;
     const pairs = a.size * b.size;
-    const text = dot(a.only?.text ?? a.text, b.only?.text ?? b.text) / pairs;
-    const names = dot(a.only?.names ?? a.names, b.only?.names ?? b.names) / pairs;
+    const { text: textSum, names: namesSum } = dots ?? pairDots(a, b);
+    const text = textSum / pairs;
+    const names = namesSum / pairs;
     const sum = weights.text * text + weights.names * names;
     const weight = weights.text + weights.names;
     // Every other factor only lowers the score (a long-gap factor above 1 would not): below the
@@ -750,6 +793,16 @@ export class StoryClusterer {
       total: (sum / weight) * timeFactor * penalty * rivalPenalty * gapFactor,
     };
   }
+}
+
+/** Sums over the member pairs of two groups of their text and name dot products. */
+interface PairDots {
+  readonly text: number;
+  readonly names: number;
+}
+
+function pairDots(a: Profile, b: Profile): PairDots {
+  return { text: dot(a.only?.text ?? a.text, b.only?.text ?? b.text), names: dot(a.only?.names ?? a.names, b.only?.names ?? b.names) };
 }
 
 /**
