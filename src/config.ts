@@ -129,7 +129,10 @@ export interface DossierConfig {
   readonly cluster: ClusterConfig;
   readonly thread: ThreadConfig;
   readonly compare: CompareConfig;
-  /** Documents written per store transaction. */
+  /**
+   * Documents per batch: clustered jointly (a batch's articles are grouped with one another
+   * before they join stories, whatever order they came in) and written in one store transaction.
+   */
   readonly batchSize: number;
 }
 
@@ -174,7 +177,11 @@ export const DEFAULT_CONFIG: DossierConfig = Object.freeze({
     // Set on the seeds and NewsWCL50, not on the golden stories (which measure them).
     claims: Object.freeze({ group: 0.4, compare: 0.35, compareWithContext: 0.2 }),
   }),
-  batchSize: 200,
+  // A pile of up to this many articles is grouped as a whole, so its stories do not depend on
+  // the order it arrives in (ECB+ dev, 462 documents in shuffled orders: B³ F1 0.952 at 500,
+  // 0.949 at 400, 0.908 at 200); the clusterer's share of the cost grows with it (about 0.3 ms
+  // an article more at 500 than at 200 on the bench corpus).
+  batchSize: 500,
 });
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
