@@ -11,7 +11,7 @@ import type { ClaimGroup, ClaimStatus, Conflict, ConflictSlot } from '../model.j
 import { sortByKey } from './order.js';
 import { placesCompatible } from './places.js';
 import type { PreparedArticle, PreparedSentence } from './prepare.js';
-import type { SentencePair } from './similar.js';
+import type { SentencePairs } from './similar.js';
 import { CONTRACTED, personFinder, samePerson, type NumberSlot, type PersonSlot, type TimeSlot } from './slots.js';
 import { dice } from './text.js';
 
@@ -43,7 +43,7 @@ export function isClaim(s: PreparedSentence): boolean {
 }
 
 /** Groups aligned claims: greedy on the best pairs, at most one claim per article per group. */
-export function groupClaims(articles: readonly PreparedArticle[], pairs: readonly SentencePair[], config: ClaimConfig = DEFAULT_CLAIMS): SentenceRef[][] {
+export function groupClaims(articles: readonly PreparedArticle[], pairs: SentencePairs, config: ClaimConfig = DEFAULT_CLAIMS): SentenceRef[][] {
   // Sentences by number (article-major), each claim starting in a group of its own.
   const first: number[] = [];
   let total = 0;
@@ -65,13 +65,14 @@ export function groupClaims(articles: readonly PreparedArticle[], pairs: readonl
     }),
   );
   const ordered = bestPairsFirst(
-    pairs.filter((p) => p.claim >= config.group),
+    pairs,
+    config.group,
     articles.length,
     articles.reduce((most, art) => Math.max(most, art.sentences.length), 0),
   );
-  for (const p of ordered) {
-    const g = groupOf[first[p.a]! + p.i]!;
-    const h = groupOf[first[p.b]! + p.j]!;
+  for (const r of ordered) {
+    const g = groupOf[first[pairs.a[r]!]! + pairs.i[r]!]!;
+    const h = groupOf[first[pairs.b[r]!]! + pairs.j[r]!]!;
     if (g < 0 || h < 0 || g === h) continue;
     const ga = groupArticles[g]!;
     const ha = groupArticles[h]!;
@@ -97,34 +98,33 @@ function overlap(x: ReadonlySet<number>, y: ReadonlySet<number>): boolean {
 }
 
 /**
- * Pairs by claim similarity, best first; among equals, in sentence order (`a`, `i`, `b`, `j`).
- * Sorted on one integer key per pair (the rank of its similarity, then its sentences) when that
- * key is exact in a double, which it is for any story that is not enormous.
+ * The rows of pairs with a claim similarity of at least `min`, best first; among equals, in
+ * sentence order (`a`, `i`, `b`, `j`). Sorted on one integer key per row (the rank of its
+ * similarity, then its sentences) when that key is exact in a double, which it is for any story
+ * that is not enormous. Similarities are per kind of pair: ranked once per kind, not per row.
  */
-function bestPairsFirst(pairs: readonly SentencePair[], articleCount: number, sentenceCount: number): SentencePair[] {
-  // The distinct similarities, best first (a native sort of numbers), and each pair's rank among them.
-  const sorted = new Float64Array(pairs.length);
-  for (let k = 0; k < pairs.length; k++) sorted[k] = -pairs[k]!.claim;
-  sorted.sort();
+function bestPairsFirst(pairs: SentencePairs, min: number, articleCount: number, sentenceCount: number): number[] {
+  const rows: number[] = [];
+  for (let r = 0; r < pairs.length; r++) if (pairs.claim[pairs.kind[r]!]! >= min) rows.push(r);
+  // The distinct similarities of the kinds kept, best first (a native sort of numbers), and each kind's rank among them.
+  const kept = new Uint8Array(pairs.claim.length);
+  for (const r of rows) kept[pairs.kind[r]!] = 1;
+  const values: number[] = [];
+  for (let k = 0; k < kept.length; k++) if (kept[k]) values.push(-pairs.claim[k]!);
+  const sorted = Float64Array.from(values).sort();
   const claims: number[] = [];
   for (const c of sorted) if (claims.length === 0 || claims[claims.length - 1] !== c) claims.push(c);
+  const rankOf = new Map(claims.map((c, k) => [-c, k]));
+  const rank = new Int32Array(kept.length);
+  for (let k = 0; k < kept.length; k++) if (kept[k]) rank[k] = rankOf.get(pairs.claim[k]!)!;
+  const { a, i, b, j, kind } = pairs;
   const bound = claims.length * articleCount * sentenceCount * articleCount * sentenceCount;
-  if (bound >= 2 ** 53) return [...pairs].sort((x, y) => y.claim - x.claim || x.a - y.a || x.i - y.i || x.b - y.b || x.j - y.j);
-  const rank = (claim: number): number => {
-    let lo = 0;
-    let hi = claims.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (claims[mid]! < -claim) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return sortByKey(pairs, (p) => (((rank(p.claim) * articleCount + p.a) * sentenceCount + p.i) * articleCount + p.b) * sentenceCount + p.j, bound);
+  if (bound >= 2 ** 53) return rows.sort((x, y) => rank[kind[x]!]! - rank[kind[y]!]! || a[x]! - a[y]! || i[x]! - i[y]! || b[x]! - b[y]! || j[x]! - j[y]!);
+  return sortByKey(rows, (r) => (((rank[kind[r]!]! * articleCount + a[r]!) * sentenceCount + i[r]!) * articleCount + b[r]!) * sentenceCount + j[r]!, bound);
 }
 
 /** Finds conflicts between aligned claims of different articles. */
-export function findConflicts(articles: readonly PreparedArticle[], pairs: readonly SentencePair[], config: ClaimConfig = DEFAULT_CLAIMS): FoundConflict[] {
+export function findConflicts(articles: readonly PreparedArticle[], pairs: SentencePairs, config: ClaimConfig = DEFAULT_CLAIMS): FoundConflict[] {
   const out: FoundConflict[] = [];
   // Whether an article names someone who may be a given person (asked for many statement pairs),
   // from an index of its names made on first asking: most articles are never asked.
@@ -151,29 +151,32 @@ export function findConflicts(articles: readonly PreparedArticle[], pairs: reado
   const place = (found: readonly FoundConflict[], x: SentenceRef, y: SentenceRef): void => {
     for (const c of found) out.push({ ...c, sides: c.sides.map((d) => ({ ...d, ref: d.ref === X ? x : y })) });
   };
-  for (const p of pairs) {
-    const s = articles[p.a]!.sentences[p.i]!;
-    const t = articles[p.b]!.sentences[p.j]!;
+  for (let r = 0; r < pairs.length; r++) {
+    const pa = pairs.a[r]!;
+    const pb = pairs.b[r]!;
+    const s = articles[pa]!.sentences[pairs.i[r]!]!;
+    const t = articles[pb]!.sentences[pairs.j[r]!]!;
     // The same words cannot disagree with themselves (copies are common).
     if (s.wording === t.wording || s.text === t.text || !isClaimWording(s) || !isClaimWording(t)) continue;
-    const x = { a: p.a, i: p.i };
-    const y = { a: p.b, i: p.j };
+    const claim = pairs.claim[pairs.kind[r]!]!;
+    const x = { a: pa, i: pairs.i[r]! };
+    const y = { a: pb, i: pairs.j[r]! };
     const wordings = s.wording * span + t.wording;
     let numbers = byNumbers.get(wordings);
-    if (!numbers) byNumbers.set(wordings, (numbers = numberConflicts(s, t, X, Y, p.claim, config)));
+    if (!numbers) byNumbers.set(wordings, (numbers = numberConflicts(s, t, X, Y, claim, config)));
     place(numbers, x, y);
     const variants = s.variant * span + t.variant;
     let times = byTimes.get(variants);
-    if (!times) byTimes.set(variants, (times = timeConflicts(s, t, X, Y, p.claim, config)));
+    if (!times) byTimes.set(variants, (times = timeConflicts(s, t, X, Y, claim, config)));
     place(times, x, y);
-    if (p.claim >= config.compare) {
+    if (claim >= config.compare) {
       let rest = byPredicates.get(wordings);
-      if (!rest) byPredicates.set(wordings, (rest = [...placeConflicts(s, t, X, Y), ...predicateConflicts(s, t, X, Y, p.claim)]));
+      if (!rest) byPredicates.set(wordings, (rest = [...placeConflicts(s, t, X, Y), ...predicateConflicts(s, t, X, Y, claim)]));
       place(rest, x, y);
       let actor = actors.get(wordings);
       if (actor === undefined) actors.set(wordings, (actor = differentActors(s, t, config)));
       // Each article names only its own actor: if either names both people, they are two people.
-      if (actor && !namesPerson(p.a, actor[1].key) && !namesPerson(p.b, actor[0].key)) {
+      if (actor && !namesPerson(pa, actor[1].key) && !namesPerson(pb, actor[0].key)) {
         out.push({ slot: 'person', sides: [side(actor[0].text, actor[0].key, x), side(actor[1].text, actor[1].key, y)], why: `aligned statements name different people as the one who acted` });
       }
     }
