@@ -337,7 +337,7 @@ function phraseOf(s: PreparedSentence, st: string, withLead: boolean, negated?: 
       else break;
     }
   }
-  return s.text.slice(s.tokens[from]!.start - s.start, s.tokens[k]!.end - s.start);
+  return s.text.slice(s.tokens[from]!.start - s.tokensAt, s.tokens[k]!.end - s.tokensAt);
 }
 
 /** Whether some use of the predicate stem in each sentence has content words in common around it (who did it, to what). */

@@ -263,8 +263,8 @@ function relate(
   for (const r of runs.filter((x) => x.valid || x.length >= config.copyRun)) {
     const dPos = dIsA ? r.i : r.j;
     const sPos = dIsA ? r.j : r.i;
-    const ds = sentenceAt(D, D.tokens[dPos]!.start);
-    const ss = sentenceAt(S, S.tokens[sPos]!.start);
+    const ds = sentenceAt(D, D.tokenStarts[dPos]!);
+    const ss = sentenceAt(S, S.tokenStarts[sPos]!);
     if (ds >= 0 && ss >= 0 && !alignedD.has(ds)) alignedD.set(ds, ss);
   }
   const substantive = dGrams.substantive;

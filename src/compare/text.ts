@@ -131,28 +131,54 @@ export function tokenize(text: string, offset = 0): Token[] {
  * number), the text is tokenised whole.
  */
 export function joinTokens(text: string, sentences: readonly { readonly text: string; readonly start: number; readonly tokens: readonly Token[] }[]): Token[] {
+  const { tokens, starts } = joinSentenceTokens(text, sentences);
+  return tokens.map((t, k) => (t.start === starts[k] ? t : movedToken(t, starts[k]! - t.start, t.quoted)));
+}
+
+/**
+ * {@link joinTokens} for sentences whose tokens may be positioned as in another copy of the
+ * sentence (`tokensAt`, the offset their positions count from; default `start`): the tokens are
+ * those of the sentences, not moved (a story of copies would otherwise copy every token of every
+ * copy), each with its quotation mark set, and `starts` says where each token starts in `text`.
+ */
+export function joinSentenceTokens(
+  text: string,
+  sentences: readonly { readonly text: string; readonly start: number; readonly tokens: readonly Token[]; readonly tokensAt?: number }[],
+): { readonly tokens: Token[]; readonly starts: Int32Array } {
   const quoted = quotedRanges(text);
   let q = 0;
   const out: Token[] = [];
+  let count = 0;
+  for (const s of sentences) count += s.tokens.length;
+  const starts = new Int32Array(count);
   const n = text.length;
   let i = 0;
   for (const s of sentences) {
     // A slice compared whole: much cheaper than startsWith with a position in V8.
-    if (text.slice(s.start, s.start + s.text.length) !== s.text) return tokenize(text);
+    if (text.slice(s.start, s.start + s.text.length) !== s.text) return whole(text);
+    const shift = s.start - (s.tokensAt ?? s.start);
     for (const t of s.tokens) {
       // The scanner's next token must be this one.
       let len = wordCharLength(text, i);
       while (len === 0 && i < n) len = wordCharLength(text, ++i);
-      if (len === 0 || t.start !== i) return tokenize(text);
+      const start = t.start + shift;
+      if (len === 0 || start !== i) return whole(text);
       i = tokenEnd(text, i, len);
-      if (t.end !== i) return tokenize(text);
-      while (q < quoted.length && quoted[q]![1] <= t.start) q++;
-      const inQuote = q < quoted.length && t.start >= quoted[q]![0] && t.start < quoted[q]![1];
+      if (t.end + shift !== i) return whole(text);
+      while (q < quoted.length && quoted[q]![1] <= start) q++;
+      const inQuote = q < quoted.length && start >= quoted[q]![0] && start < quoted[q]![1];
+      starts[out.length] = start;
       out.push(inQuote === t.quoted ? t : movedToken(t, 0, inQuote));
     }
   }
-  for (; i < n; i++) if (wordCharLength(text, i) > 0) return tokenize(text);
-  return out;
+  for (; i < n; i++) if (wordCharLength(text, i) > 0) return whole(text);
+  return { tokens: out, starts };
+}
+
+/** The text tokenised whole, with its tokens' starts. */
+function whole(text: string): { readonly tokens: Token[]; readonly starts: Int32Array } {
+  const tokens = tokenize(text);
+  return { tokens, starts: Int32Array.from(tokens, (t) => t.start) };
 }
 
 /**
