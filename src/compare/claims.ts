@@ -123,23 +123,36 @@ function bestPairsFirst(pairs: SentencePairs, min: number, articleCount: number,
   return sortByKey(rows, (r) => (((rank[kind[r]!]! * articleCount + a[r]!) * sentenceCount + i[r]!) * articleCount + b[r]!) * sentenceCount + j[r]!, bound);
 }
 
+/** What comparing two sentence variants found: conflicts with placeholder sides, and two different actors to check. */
+interface Verdict {
+  readonly found: readonly FoundConflict[];
+  readonly actor: readonly [PersonSlot, PersonSlot] | null;
+}
+
 /** Finds conflicts between aligned claims of different articles. */
 export function findConflicts(articles: readonly PreparedArticle[], pairs: SentencePairs, config: ClaimConfig = DEFAULT_CLAIMS): FoundConflict[] {
   const out: FoundConflict[] = [];
   // Whether an article names someone who may be a given person (asked for many statement pairs),
   // from an index of its names made on first asking: most articles are never asked.
   const finders: ((key: string) => boolean)[] = [];
-  const namesPerson = (a: number, key: string): boolean =>
-    (finders[a] ??= personFinder(articles[a]!.sentences.flatMap((s) => s.slots.persons.map((p) => p.key))))(key);
-  // Copies repeat sentence pairs: the slots of two sentence variants are compared once, and the
-  // result given to every pair of their occurrences (placeholders stand for the sentences).
-  // Dates depend on each article's day, so time slots are compared per variant, the rest per wording.
+  // Asked again for each pair of copies of two statements: answers kept per article.
+  const asked: Map<string, boolean>[] = [];
+  const namesPerson = (a: number, key: string): boolean => {
+    const known = (asked[a] ??= new Map());
+    let answer = known.get(key);
+    if (answer === undefined) {
+      answer = (finders[a] ??= personFinder(articles[a]!.sentences.flatMap((s) => s.slots.persons.map((p) => p.key))))(key);
+      known.set(key, answer);
+    }
+    return answer;
+  };
+  // Copies repeat sentence pairs: two sentence variants (a variant fixes the wording and the day,
+  // hence every slot) are compared once, and the result given to every pair of their occurrences
+  // (placeholders stand for the sentences). Null: nothing can come of the pair (the same words,
+  // which cannot disagree with themselves, or not two claims, or no disagreement at all).
   const X: SentenceRef = { a: -1, i: -1 };
   const Y: SentenceRef = { a: -2, i: -2 };
-  const byNumbers = new Map<number, readonly FoundConflict[]>();
-  const byTimes = new Map<number, readonly FoundConflict[]>();
-  const byPredicates = new Map<number, readonly FoundConflict[]>();
-  const actors = new Map<number, readonly [PersonSlot, PersonSlot] | null>();
+  const verdicts = new Map<number, Verdict | null>();
   const claim = new Map<number, boolean>();
   let span = 1;
   for (const art of articles) for (const s of art.sentences) span = Math.max(span, s.variant + 1, s.wording + 1);
@@ -148,37 +161,32 @@ export function findConflicts(articles: readonly PreparedArticle[], pairs: Sente
     if (c === undefined) claim.set(s.wording, (c = isClaim(s)));
     return c;
   };
-  const place = (found: readonly FoundConflict[], x: SentenceRef, y: SentenceRef): void => {
-    for (const c of found) out.push({ ...c, sides: c.sides.map((d) => ({ ...d, ref: d.ref === X ? x : y })) });
+  const judge = (s: PreparedSentence, t: PreparedSentence, sim: number): Verdict | null => {
+    if (s.wording === t.wording || s.text === t.text || !isClaimWording(s) || !isClaimWording(t)) return null;
+    const numbers = numberConflicts(s, t, X, Y, sim, config);
+    const times = timeConflicts(s, t, X, Y, sim, config);
+    const aligned = sim >= config.compare;
+    const rest = aligned ? [...placeConflicts(s, t, X, Y), ...predicateConflicts(s, t, X, Y, sim)] : [];
+    const actor = aligned ? differentActors(s, t, config) : null;
+    if (numbers.length === 0 && times.length === 0 && rest.length === 0 && !actor) return null;
+    return { found: [...numbers, ...times, ...rest], actor };
   };
   for (let r = 0; r < pairs.length; r++) {
     const pa = pairs.a[r]!;
     const pb = pairs.b[r]!;
     const s = articles[pa]!.sentences[pairs.i[r]!]!;
     const t = articles[pb]!.sentences[pairs.j[r]!]!;
-    // The same words cannot disagree with themselves (copies are common).
-    if (s.wording === t.wording || s.text === t.text || !isClaimWording(s) || !isClaimWording(t)) continue;
-    const claim = pairs.claim[pairs.kind[r]!]!;
+    const key = s.variant * span + t.variant;
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) verdicts.set(key, (verdict = judge(s, t, pairs.claim[pairs.kind[r]!]!)));
+    if (verdict === null) continue;
     const x = { a: pa, i: pairs.i[r]! };
     const y = { a: pb, i: pairs.j[r]! };
-    const wordings = s.wording * span + t.wording;
-    let numbers = byNumbers.get(wordings);
-    if (!numbers) byNumbers.set(wordings, (numbers = numberConflicts(s, t, X, Y, claim, config)));
-    place(numbers, x, y);
-    const variants = s.variant * span + t.variant;
-    let times = byTimes.get(variants);
-    if (!times) byTimes.set(variants, (times = timeConflicts(s, t, X, Y, claim, config)));
-    place(times, x, y);
-    if (claim >= config.compare) {
-      let rest = byPredicates.get(wordings);
-      if (!rest) byPredicates.set(wordings, (rest = [...placeConflicts(s, t, X, Y), ...predicateConflicts(s, t, X, Y, claim)]));
-      place(rest, x, y);
-      let actor = actors.get(wordings);
-      if (actor === undefined) actors.set(wordings, (actor = differentActors(s, t, config)));
-      // Each article names only its own actor: if either names both people, they are two people.
-      if (actor && !namesPerson(pa, actor[1].key) && !namesPerson(pb, actor[0].key)) {
-        out.push({ slot: 'person', sides: [side(actor[0].text, actor[0].key, x), side(actor[1].text, actor[1].key, y)], why: `aligned statements name different people as the one who acted` });
-      }
+    for (const c of verdict.found) out.push({ ...c, sides: c.sides.map((d) => ({ ...d, ref: d.ref === X ? x : y })) });
+    const actor = verdict.actor;
+    // Each article names only its own actor: if either names both people, they are two people.
+    if (actor && !namesPerson(pa, actor[1].key) && !namesPerson(pb, actor[0].key)) {
+      out.push({ slot: 'person', sides: [side(actor[0].text, actor[0].key, x), side(actor[1].text, actor[1].key, y)], why: `aligned statements name different people as the one who acted` });
     }
   }
   out.push(...roleConflicts(articles, namesPerson));
