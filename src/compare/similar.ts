@@ -152,15 +152,11 @@ export function sentencePairs(articles: readonly PreparedArticle[], min: number)
   // Candidate variant pairs share a stem that is neither unique nor too common; counting the
   // stems they share that way (plus the common ones) gives their similarity without comparing
   // sets, and the claim similarity is only computed where it can reach `min`. Each variant pair
-  // that is similar enough becomes one kind; its occurrence pairs are rows (article pair, the
-  // sentences' place in it as one number, kind), sorted at the end.
-  const N = articles.length;
+  // that is similar enough becomes one kind; its occurrence pairs are rows, sorted at the end.
   const fulls: number[] = [];
   const claims: number[] = [];
   const shareds: number[] = [];
-  const rowPair: number[] = [];
-  const rowKey: number[] = [];
-  const rowKind: number[] = [];
+  const rows: Rows = { a: [], i: [], b: [], j: [], kind: [] };
   const counter = new Int32Array(variants.length);
   const touched: number[] = [];
   for (let u = 0; u < variants.length; u++) {
@@ -203,15 +199,17 @@ export function sentencePairs(articles: readonly PreparedArticle[], min: number)
           const a = articleOf[x]!;
           const b = articleOf[y]!;
           if (a === b) continue;
-          rowPair.push(a * N + b);
-          rowKey.push(indexOf[x]! * articles[b]!.sentences.length + indexOf[y]!);
-          rowKind.push(kind);
+          rows.a.push(a);
+          rows.i.push(indexOf[x]!);
+          rows.b.push(b);
+          rows.j.push(indexOf[y]!);
+          rows.kind.push(kind);
         }
       }
     }
     touched.length = 0;
   }
-  return sortedRows(articles, rowPair, rowKey, rowKind, fulls, claims, shareds);
+  return sortedRows(articles, rows, fulls, claims, shareds);
 }
 
 function noPairs(): SentencePairs {
@@ -219,71 +217,62 @@ function noPairs(): SentencePairs {
   return { length: 0, a: none, i: none, b: none, j: none, kind: none, full: new Float64Array(0), claim: new Float64Array(0), shared: none, articlePairs: none, starts: new Int32Array(1) };
 }
 
+/** Rows as found, column by column. */
+interface Rows {
+  readonly a: number[];
+  readonly i: number[];
+  readonly b: number[];
+  readonly j: number[];
+  readonly kind: number[];
+}
+
 /**
- * Rows in order: by article pair (a counting sort, most pairs of a story of copies fall in few
- * article pairs), then within each by their sentences (`i * width + j`, one key per pair).
+ * Rows in order (`a`, `b`, `i`, `j`): four stable counting sorts, least significant column
+ * first, each linear in the rows (a story of copies has hundreds of thousands).
  */
-function sortedRows(
-  articles: readonly PreparedArticle[],
-  rowPair: readonly number[],
-  rowKey: readonly number[],
-  rowKind: readonly number[],
-  fulls: readonly number[],
-  claims: readonly number[],
-  shareds: readonly number[],
-): SentencePairs {
+function sortedRows(articles: readonly PreparedArticle[], rows: Rows, fulls: readonly number[], claims: readonly number[], shareds: readonly number[]): SentencePairs {
   const N = articles.length;
-  const n = rowPair.length;
-  const sizes = new Map<number, number>();
-  for (let r = 0; r < n; r++) sizes.set(rowPair[r]!, (sizes.get(rowPair[r]!) ?? 0) + 1);
-  const articlePairs = Int32Array.from(sizes.keys()).sort();
-  const starts = new Int32Array(articlePairs.length + 1);
-  const next = new Map<number, number>();
-  for (let g = 0; g < articlePairs.length; g++) {
-    next.set(articlePairs[g]!, starts[g]!);
-    starts[g + 1] = starts[g]! + sizes.get(articlePairs[g]!)!;
-  }
-  // Rows placed by article pair, in the order they were found.
-  const placed = new Int32Array(n);
-  for (let r = 0; r < n; r++) {
-    const at = next.get(rowPair[r]!)!;
-    placed[at] = r;
-    next.set(rowPair[r]!, at + 1);
+  const n = rows.a.length;
+  const most = articles.reduce((m, art) => Math.max(m, art.sentences.length), 0);
+  let order = new Int32Array(n);
+  for (let r = 0; r < n; r++) order[r] = r;
+  let spare = new Int32Array(n);
+  for (const column of [rows.j, rows.i, rows.b, rows.a]) {
+    const counts = new Int32Array(Math.max(N, most) + 1);
+    for (let r = 0; r < n; r++) counts[column[r]! + 1]!++;
+    for (let v = 1; v < counts.length; v++) counts[v]! += counts[v - 1]!;
+    for (let k = 0; k < n; k++) {
+      const r = order[k]!;
+      spare[counts[column[r]!]!++] = r;
+    }
+    [order, spare] = [spare, order];
   }
   const a = new Int32Array(n);
   const i = new Int32Array(n);
   const b = new Int32Array(n);
   const j = new Int32Array(n);
   const kind = new Int32Array(n);
-  for (let g = 0; g < articlePairs.length; g++) {
-    const from = starts[g]!;
-    const to = starts[g + 1]!;
-    const size = to - from;
-    const pa = Math.floor(articlePairs[g]! / N);
-    const pb = articlePairs[g]! % N;
-    const width = articles[pb]!.sentences.length;
-    // Keys are distinct below height * width: packed with their position, one numeric sort (a
-    // comparator sort where the packed number would not be exact in a double).
-    const order = new Float64Array(size);
-    if (articles[pa]!.sentences.length * width * size < 2 ** 53) {
-      for (let k = 0; k < size; k++) order[k] = rowKey[placed[from + k]!]! * size + k;
-      order.sort();
-      for (let k = 0; k < size; k++) order[k] = order[k]! % size;
-    } else {
-      const ks = Array.from({ length: size }, (_, k) => k).sort((x, y) => rowKey[placed[from + x]!]! - rowKey[placed[from + y]!]!);
-      for (let k = 0; k < size; k++) order[k] = ks[k]!;
-    }
-    for (let k = 0; k < size; k++) {
-      const r = placed[from + order[k]!]!;
-      const key = rowKey[r]!;
-      a[from + k] = pa;
-      b[from + k] = pb;
-      i[from + k] = Math.floor(key / width);
-      j[from + k] = key % width;
-      kind[from + k] = rowKind[r]!;
+  const articlePairs: number[] = [];
+  const starts: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const r = order[k]!;
+    a[k] = rows.a[r]!;
+    i[k] = rows.i[r]!;
+    b[k] = rows.b[r]!;
+    j[k] = rows.j[r]!;
+    kind[k] = rows.kind[r]!;
+    const pair = a[k]! * N + b[k]!;
+    if (articlePairs.length === 0 || articlePairs[articlePairs.length - 1] !== pair) {
+      articlePairs.push(pair);
+      starts.push(k);
     }
   }
-  return { length: n, a, i, b, j, kind, full: Float64Array.from(fulls), claim: Float64Array.from(claims), shared: Int32Array.from(shareds), articlePairs, starts };
+  starts.push(n);
+  return {
+    length: n, a, i, b, j, kind,
+    full: Float64Array.from(fulls), claim: Float64Array.from(claims), shared: Int32Array.from(shareds),
+    articlePairs: Int32Array.from(articlePairs), starts: Int32Array.from(starts),
+  };
 }
 
 /** Bits set in a 32-bit word. */
