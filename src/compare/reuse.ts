@@ -107,8 +107,10 @@ interface Relation {
   readonly direction: Reuse['direction'];
   readonly derived: PreparedArticle;
   readonly source: PreparedArticle;
-  /** Sentences of the derived article aligned with sentences of the source. */
-  readonly aligned: ReadonlyMap<number, number>;
+  /** Per sentence of the derived article, the sentence of the source it is aligned with (-1: none). */
+  readonly aligned: Int32Array;
+  /** Sentences of the derived article aligned. */
+  readonly alignedCount: number;
   readonly copyCoverage: number;
   readonly validRuns: number;
   readonly substantive: number;
@@ -116,14 +118,15 @@ interface Relation {
 
 /** A relation as shown: its first aligned passages and why it was found. */
 function describe(r: Relation): Reuse {
-  const passages: AlignedPassage[] = [...r.aligned.entries()]
-    .sort((x, y) => x[0] - y[0])
-    .slice(0, 8)
-    .map(([ds, ss]) => ({ from: r.derived.sentences[ds]!.text, to: r.source.sentences[ss]!.text }));
+  const passages: AlignedPassage[] = [];
+  for (let ds = 0; ds < r.aligned.length && passages.length < 8; ds++) {
+    const ss = r.aligned[ds]!;
+    if (ss >= 0) passages.push({ from: r.derived.sentences[ds]!.text, to: r.source.sentences[ss]!.text });
+  }
   const why =
     r.kind === 'copies'
       ? `${Math.round(r.copyCoverage * 100)}% of its words are in long runs shared with the source`
-      : `${r.validRuns} shared phrases and ${r.aligned.size} of ${r.substantive} sentences aligned with the source`;
+      : `${r.validRuns} shared phrases and ${r.alignedCount} of ${r.substantive} sentences aligned with the source`;
   return {
     from: r.from,
     to: r.source.article.id,
@@ -152,6 +155,8 @@ interface Grams {
   readonly quotedBefore: Int32Array;
   /** Sentences with four content stems or more (at least 1): what a derived article's share is out of. */
   readonly substantive: number;
+  /** Where each sentence starts, in order (read for every run found). */
+  readonly sentenceStarts: Int32Array;
 }
 
 const ORDINARY = 1;
@@ -183,7 +188,7 @@ function gramIndexes(articles: readonly PreparedArticle[], n: number): Grams[] {
       else at.set(h, [i]);
     }
     const substantive = a.sentences.filter((s) => s.stems.size >= 4).length || 1;
-    return { stems, hashes, at, shape, quotedBefore, substantive };
+    return { stems, hashes, at, shape, quotedBefore, substantive, sentenceStarts: Int32Array.from(a.sentences, (s) => s.start) };
   });
 }
 
@@ -252,24 +257,34 @@ function relate(
   // Which side is derived: given (an earlier story's article is the source), else an attribution to
   // the other's outlet, then time, then containment.
   const direction: { derived: 'a' | 'b'; rule: Reuse['direction'] } = derived ? { derived, rule: 'time' } : decideDirection(A, B, sourcing[a]!, sourcing[b]!, runs, paraphrased);
-  const [D, S, dIsA, dGrams] = direction.derived === 'a' ? [A, B, true, grams[a]!] : [B, A, false, grams[b]!];
+  const [D, S, dIsA, dGrams, sGrams] = direction.derived === 'a' ? [A, B, true, grams[a]!, grams[b]!] : [B, A, false, grams[b]!, grams[a]!];
   const dTokens = D.tokens.length || 1;
   const longCovered = runs.filter((r) => r.length >= config.copyRun).reduce((s, r) => s + r.length, 0);
   const copyCoverage = longCovered / dTokens;
 
   // Sentences of the derived article aligned with the source, by runs or paraphrase.
-  const alignedD = new Map<number, number>();
-  for (let r = from; r < to; r++) if (paraphrase[pairs.kind[r]!]) alignedD.set(dIsA ? pairs.i[r]! : pairs.j[r]!, dIsA ? pairs.j[r]! : pairs.i[r]!);
+  // (An array by sentence: the article pair's rows are many in a story of copies.)
+  const alignedD = new Int32Array(D.sentences.length).fill(-1);
+  let alignedCount = 0;
+  for (let r = from; r < to; r++) {
+    if (!paraphrase[pairs.kind[r]!]) continue;
+    const ds = dIsA ? pairs.i[r]! : pairs.j[r]!;
+    if (alignedD[ds] === -1) alignedCount++;
+    alignedD[ds] = dIsA ? pairs.j[r]! : pairs.i[r]!;
+  }
   for (const r of runs.filter((x) => x.valid || x.length >= config.copyRun)) {
     const dPos = dIsA ? r.i : r.j;
     const sPos = dIsA ? r.j : r.i;
-    const ds = sentenceAt(D, D.tokenStarts[dPos]!);
-    const ss = sentenceAt(S, S.tokenStarts[sPos]!);
-    if (ds >= 0 && ss >= 0 && !alignedD.has(ds)) alignedD.set(ds, ss);
+    const ds = sentenceAt(dGrams.sentenceStarts, D.tokenStarts[dPos]!);
+    const ss = sentenceAt(sGrams.sentenceStarts, S.tokenStarts[sPos]!);
+    if (ds >= 0 && ss >= 0 && alignedD[ds] === -1) {
+      alignedD[ds] = ss;
+      alignedCount++;
+    }
   }
   const substantive = dGrams.substantive;
-  const share = Math.min(1, alignedD.size / substantive);
-  const kind = copyCoverage >= config.copyCoverage ? 'copies' : validRuns.length >= config.rewriteRuns || (share >= config.rewriteShare && alignedD.size >= config.rewriteSentences) ? 'rewrites' : null;
+  const share = Math.min(1, alignedCount / substantive);
+  const kind = copyCoverage >= config.copyCoverage ? 'copies' : validRuns.length >= config.rewriteRuns || (share >= config.rewriteShare && alignedCount >= config.rewriteSentences) ? 'rewrites' : null;
   if (!kind) return null;
   return {
     from: D.article.id,
@@ -279,20 +294,21 @@ function relate(
     derived: D,
     source: S,
     aligned: alignedD,
+    alignedCount,
     copyCoverage,
     validRuns: validRuns.length,
     substantive,
   };
 }
 
-/** The sentence holding a text offset: the last one starting at or before it (-1: none). */
-function sentenceAt(a: PreparedArticle, offset: number): number {
+/** The sentence holding a text offset: the last one starting at or before it (-1: none), from the sentences' starts. */
+function sentenceAt(starts: Int32Array, offset: number): number {
   let lo = 0;
-  let hi = a.sentences.length - 1;
+  let hi = starts.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (a.sentences[mid]!.start <= offset) {
+    if (starts[mid]! <= offset) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
