@@ -11,7 +11,7 @@ import type { ClaimGroup, ClaimStatus, Conflict, ConflictSlot } from '../model.j
 import { sortByKey } from './order.js';
 import { placesCompatible } from './places.js';
 import type { PreparedArticle, PreparedSentence } from './prepare.js';
-import type { SentencePair } from './similar.js';
+import type { SentencePairs } from './similar.js';
 import { CONTRACTED, personFinder, samePerson, type NumberSlot, type PersonSlot, type TimeSlot } from './slots.js';
 import { dice } from './text.js';
 
@@ -43,7 +43,7 @@ export function isClaim(s: PreparedSentence): boolean {
 }
 
 /** Groups aligned claims: greedy on the best pairs, at most one claim per article per group. */
-export function groupClaims(articles: readonly PreparedArticle[], pairs: readonly SentencePair[], config: ClaimConfig = DEFAULT_CLAIMS): SentenceRef[][] {
+export function groupClaims(articles: readonly PreparedArticle[], pairs: SentencePairs, config: ClaimConfig = DEFAULT_CLAIMS): SentenceRef[][] {
   // Sentences by number (article-major), each claim starting in a group of its own.
   const first: number[] = [];
   let total = 0;
@@ -65,13 +65,14 @@ export function groupClaims(articles: readonly PreparedArticle[], pairs: readonl
     }),
   );
   const ordered = bestPairsFirst(
-    pairs.filter((p) => p.claim >= config.group),
+    pairs,
+    config.group,
     articles.length,
     articles.reduce((most, art) => Math.max(most, art.sentences.length), 0),
   );
-  for (const p of ordered) {
-    const g = groupOf[first[p.a]! + p.i]!;
-    const h = groupOf[first[p.b]! + p.j]!;
+  for (const r of ordered) {
+    const g = groupOf[first[pairs.a[r]!]! + pairs.i[r]!]!;
+    const h = groupOf[first[pairs.b[r]!]! + pairs.j[r]!]!;
     if (g < 0 || h < 0 || g === h) continue;
     const ga = groupArticles[g]!;
     const ha = groupArticles[h]!;
@@ -97,49 +98,61 @@ function overlap(x: ReadonlySet<number>, y: ReadonlySet<number>): boolean {
 }
 
 /**
- * Pairs by claim similarity, best first; among equals, in sentence order (`a`, `i`, `b`, `j`).
- * Sorted on one integer key per pair (the rank of its similarity, then its sentences) when that
- * key is exact in a double, which it is for any story that is not enormous.
+ * The rows of pairs with a claim similarity of at least `min`, best first; among equals, in
+ * sentence order (`a`, `i`, `b`, `j`). Sorted on one integer key per row (the rank of its
+ * similarity, then its sentences) when that key is exact in a double, which it is for any story
+ * that is not enormous. Similarities are per kind of pair: ranked once per kind, not per row.
  */
-function bestPairsFirst(pairs: readonly SentencePair[], articleCount: number, sentenceCount: number): SentencePair[] {
-  // The distinct similarities, best first (a native sort of numbers), and each pair's rank among them.
-  const sorted = new Float64Array(pairs.length);
-  for (let k = 0; k < pairs.length; k++) sorted[k] = -pairs[k]!.claim;
-  sorted.sort();
+function bestPairsFirst(pairs: SentencePairs, min: number, articleCount: number, sentenceCount: number): number[] {
+  const rows: number[] = [];
+  for (let r = 0; r < pairs.length; r++) if (pairs.claim[pairs.kind[r]!]! >= min) rows.push(r);
+  // The distinct similarities of the kinds kept, best first (a native sort of numbers), and each kind's rank among them.
+  const kept = new Uint8Array(pairs.claim.length);
+  for (const r of rows) kept[pairs.kind[r]!] = 1;
+  const values: number[] = [];
+  for (let k = 0; k < kept.length; k++) if (kept[k]) values.push(-pairs.claim[k]!);
+  const sorted = Float64Array.from(values).sort();
   const claims: number[] = [];
   for (const c of sorted) if (claims.length === 0 || claims[claims.length - 1] !== c) claims.push(c);
+  const rankOf = new Map(claims.map((c, k) => [-c, k]));
+  const rank = new Int32Array(kept.length);
+  for (let k = 0; k < kept.length; k++) if (kept[k]) rank[k] = rankOf.get(pairs.claim[k]!)!;
+  const { a, i, b, j, kind } = pairs;
   const bound = claims.length * articleCount * sentenceCount * articleCount * sentenceCount;
-  if (bound >= 2 ** 53) return [...pairs].sort((x, y) => y.claim - x.claim || x.a - y.a || x.i - y.i || x.b - y.b || x.j - y.j);
-  const rank = (claim: number): number => {
-    let lo = 0;
-    let hi = claims.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (claims[mid]! < -claim) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return sortByKey(pairs, (p) => (((rank(p.claim) * articleCount + p.a) * sentenceCount + p.i) * articleCount + p.b) * sentenceCount + p.j, bound);
+  if (bound >= 2 ** 53) return rows.sort((x, y) => rank[kind[x]!]! - rank[kind[y]!]! || a[x]! - a[y]! || i[x]! - i[y]! || b[x]! - b[y]! || j[x]! - j[y]!);
+  return sortByKey(rows, (r) => (((rank[kind[r]!]! * articleCount + a[r]!) * sentenceCount + i[r]!) * articleCount + b[r]!) * sentenceCount + j[r]!, bound);
+}
+
+/** What comparing two sentence variants found: conflicts with placeholder sides, and two different actors to check. */
+interface Verdict {
+  readonly found: readonly FoundConflict[];
+  readonly actor: readonly [PersonSlot, PersonSlot] | null;
 }
 
 /** Finds conflicts between aligned claims of different articles. */
-export function findConflicts(articles: readonly PreparedArticle[], pairs: readonly SentencePair[], config: ClaimConfig = DEFAULT_CLAIMS): FoundConflict[] {
+export function findConflicts(articles: readonly PreparedArticle[], pairs: SentencePairs, config: ClaimConfig = DEFAULT_CLAIMS): FoundConflict[] {
   const out: FoundConflict[] = [];
   // Whether an article names someone who may be a given person (asked for many statement pairs),
   // from an index of its names made on first asking: most articles are never asked.
   const finders: ((key: string) => boolean)[] = [];
-  const namesPerson = (a: number, key: string): boolean =>
-    (finders[a] ??= personFinder(articles[a]!.sentences.flatMap((s) => s.slots.persons.map((p) => p.key))))(key);
-  // Copies repeat sentence pairs: the slots of two sentence variants are compared once, and the
-  // result given to every pair of their occurrences (placeholders stand for the sentences).
-  // Dates depend on each article's day, so time slots are compared per variant, the rest per wording.
+  // Asked again for each pair of copies of two statements: answers kept per article.
+  const asked: Map<string, boolean>[] = [];
+  const namesPerson = (a: number, key: string): boolean => {
+    const known = (asked[a] ??= new Map());
+    let answer = known.get(key);
+    if (answer === undefined) {
+      answer = (finders[a] ??= personFinder(articles[a]!.sentences.flatMap((s) => s.slots.persons.map((p) => p.key))))(key);
+      known.set(key, answer);
+    }
+    return answer;
+  };
+  // Copies repeat sentence pairs: two sentence variants (a variant fixes the wording and the day,
+  // hence every slot) are compared once, and the result given to every pair of their occurrences
+  // (placeholders stand for the sentences). Null: nothing can come of the pair (the same words,
+  // which cannot disagree with themselves, or not two claims, or no disagreement at all).
   const X: SentenceRef = { a: -1, i: -1 };
   const Y: SentenceRef = { a: -2, i: -2 };
-  const byNumbers = new Map<number, readonly FoundConflict[]>();
-  const byTimes = new Map<number, readonly FoundConflict[]>();
-  const byPredicates = new Map<number, readonly FoundConflict[]>();
-  const actors = new Map<number, readonly [PersonSlot, PersonSlot] | null>();
+  const verdicts = new Map<number, Verdict | null>();
   const claim = new Map<number, boolean>();
   let span = 1;
   for (const art of articles) for (const s of art.sentences) span = Math.max(span, s.variant + 1, s.wording + 1);
@@ -148,34 +161,32 @@ export function findConflicts(articles: readonly PreparedArticle[], pairs: reado
     if (c === undefined) claim.set(s.wording, (c = isClaim(s)));
     return c;
   };
-  const place = (found: readonly FoundConflict[], x: SentenceRef, y: SentenceRef): void => {
-    for (const c of found) out.push({ ...c, sides: c.sides.map((d) => ({ ...d, ref: d.ref === X ? x : y })) });
+  const judge = (s: PreparedSentence, t: PreparedSentence, sim: number): Verdict | null => {
+    if (s.wording === t.wording || s.text === t.text || !isClaimWording(s) || !isClaimWording(t)) return null;
+    const numbers = numberConflicts(s, t, X, Y, sim, config);
+    const times = timeConflicts(s, t, X, Y, sim, config);
+    const aligned = sim >= config.compare;
+    const rest = aligned ? [...placeConflicts(s, t, X, Y), ...predicateConflicts(s, t, X, Y, sim)] : [];
+    const actor = aligned ? differentActors(s, t, config) : null;
+    if (numbers.length === 0 && times.length === 0 && rest.length === 0 && !actor) return null;
+    return { found: [...numbers, ...times, ...rest], actor };
   };
-  for (const p of pairs) {
-    const s = articles[p.a]!.sentences[p.i]!;
-    const t = articles[p.b]!.sentences[p.j]!;
-    // The same words cannot disagree with themselves (copies are common).
-    if (s.wording === t.wording || s.text === t.text || !isClaimWording(s) || !isClaimWording(t)) continue;
-    const x = { a: p.a, i: p.i };
-    const y = { a: p.b, i: p.j };
-    const wordings = s.wording * span + t.wording;
-    let numbers = byNumbers.get(wordings);
-    if (!numbers) byNumbers.set(wordings, (numbers = numberConflicts(s, t, X, Y, p.claim, config)));
-    place(numbers, x, y);
-    const variants = s.variant * span + t.variant;
-    let times = byTimes.get(variants);
-    if (!times) byTimes.set(variants, (times = timeConflicts(s, t, X, Y, p.claim, config)));
-    place(times, x, y);
-    if (p.claim >= config.compare) {
-      let rest = byPredicates.get(wordings);
-      if (!rest) byPredicates.set(wordings, (rest = [...placeConflicts(s, t, X, Y), ...predicateConflicts(s, t, X, Y, p.claim)]));
-      place(rest, x, y);
-      let actor = actors.get(wordings);
-      if (actor === undefined) actors.set(wordings, (actor = differentActors(s, t, config)));
-      // Each article names only its own actor: if either names both people, they are two people.
-      if (actor && !namesPerson(p.a, actor[1].key) && !namesPerson(p.b, actor[0].key)) {
-        out.push({ slot: 'person', sides: [side(actor[0].text, actor[0].key, x), side(actor[1].text, actor[1].key, y)], why: `aligned statements name different people as the one who acted` });
-      }
+  for (let r = 0; r < pairs.length; r++) {
+    const pa = pairs.a[r]!;
+    const pb = pairs.b[r]!;
+    const s = articles[pa]!.sentences[pairs.i[r]!]!;
+    const t = articles[pb]!.sentences[pairs.j[r]!]!;
+    const key = s.variant * span + t.variant;
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) verdicts.set(key, (verdict = judge(s, t, pairs.claim[pairs.kind[r]!]!)));
+    if (verdict === null) continue;
+    const x = { a: pa, i: pairs.i[r]! };
+    const y = { a: pb, i: pairs.j[r]! };
+    for (const c of verdict.found) out.push({ ...c, sides: c.sides.map((d) => ({ ...d, ref: d.ref === X ? x : y })) });
+    const actor = verdict.actor;
+    // Each article names only its own actor: if either names both people, they are two people.
+    if (actor && !namesPerson(pa, actor[1].key) && !namesPerson(pb, actor[0].key)) {
+      out.push({ slot: 'person', sides: [side(actor[0].text, actor[0].key, x), side(actor[1].text, actor[1].key, y)], why: `aligned statements name different people as the one who acted` });
     }
   }
   out.push(...roleConflicts(articles, namesPerson));
@@ -334,7 +345,7 @@ function phraseOf(s: PreparedSentence, st: string, withLead: boolean, negated?: 
       else break;
     }
   }
-  return s.text.slice(s.tokens[from]!.start - s.start, s.tokens[k]!.end - s.start);
+  return s.text.slice(s.tokens[from]!.start - s.tokensAt, s.tokens[k]!.end - s.tokensAt);
 }
 
 /** Whether some use of the predicate stem in each sentence has content words in common around it (who did it, to what). */

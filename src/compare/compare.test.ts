@@ -10,7 +10,7 @@ import { personFinder, samePerson, personKey, sentenceSlots } from './slots.js';
 import { similarSentences } from './similar.js';
 import { sortByKey } from './order.js';
 import { prepareArticle, sentenceCache } from './prepare.js';
-import { dice, joinTokens, stem, tokenize, WORD } from './text.js';
+import { dice, joinSentenceTokens, joinTokens, stem, tokenize, WORD } from './text.js';
 
 const gazetteer = loadGazetteer();
 
@@ -109,6 +109,17 @@ describe('tokenize', () => {
     const sentences = spans.map(([a, b]) => ({ text: text.slice(a, b), start: a, tokens: tokenize(text.slice(a, b), a) }));
     if (text === 'Text that differs.') sentences[0] = { ...sentences[0]!, text: 'Taxt' };
     expect(joinTokens(text, sentences)).toEqual(tokenize(text));
+  });
+  // Copies share the tokens of the first analysis: positions count from `tokensAt`, `starts` are in the text.
+  it.each([
+    ['One two. One two. Three 4.', [[0, 8], [9, 17], [18, 26]]],
+    ['Wired 5. 5 more came. Wired 5.', [[0, 8], [9, 21], [22, 30]]],
+    ['Joined 5.5 here.', [[0, 9], [9, 16]]],
+    ['Words between. here Words between.', [[0, 14], [20, 34]]],
+  ] as const)('joins copies %j', (text, spans) => {
+    const sentences = spans.map(([a, b]) => ({ text: text.slice(a, b), start: a, tokens: tokenize(text.slice(a, b), 1000), tokensAt: 1000 }));
+    const { tokens, starts } = joinSentenceTokens(text, sentences);
+    expect(tokens.map((t, k) => [starts[k], starts[k]! + t.end - t.start, t.norm, t.quoted])).toEqual(tokenize(text).map((t) => [t.start, t.end, t.norm, t.quoted]));
   });
   it('stems through the synonym table, never through object members', () => {
     expect([stem('injured'), stem('constructor'), stem('valueOf')]).toEqual(['injure', 'constructor', 'valueOf']);

@@ -9,7 +9,7 @@ import { DEFAULT_CLAIMS, type ClaimConfig } from './claims.js';
 import { loadGazetteer, type Gazetteer } from './places.js';
 import { prepareArticle, sentenceCache } from './prepare.js';
 import { DEFAULT_REUSE, findReuseFrom, type ReuseConfig } from './reuse.js';
-import { similarSentences } from './similar.js';
+import { sentencePairs } from './similar.js';
 
 /** An article of an earlier story. */
 export interface EarlierArticle {
@@ -34,7 +34,7 @@ export function findEarlierReuse(members: readonly AnnotatedArticle[], earlier: 
   const cache = sentenceCache();
   const ordered = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const articles = [...ordered, ...others.map((o) => o.article)].map((a) => prepareArticle(a, gazetteer, cache));
-  const pairs = similarSentences(articles, Math.min((options.claims ?? DEFAULT_CLAIMS).compareWithContext, 0.2));
+  const pairs = sentencePairs(articles, Math.min((options.claims ?? DEFAULT_CLAIMS).compareWithContext, 0.2));
   const derived = ordered.map((_, k) => k);
   const sources = others.map((_, k) => ordered.length + k);
   // An article cannot rest on one published after it.

@@ -7,14 +7,20 @@ import type { AnnotatedArticle } from '../model.js';
 import { firstStartingFrom } from '../util/spans.js';
 import type { Gazetteer } from './places.js';
 import { redateSlots, sentenceSlots, type SentenceSlots } from './slots.js';
-import { joinTokens, movedToken, type Token } from './text.js';
+import { joinSentenceTokens, type Token } from './text.js';
 
 /** A sentence ready for comparison. */
 export interface PreparedSentence {
   readonly index: number;
   readonly text: string;
   readonly start: number;
+  /**
+   * Its tokens, positioned as in the sentence first analysed with this wording (copies share one
+   * token list instead of each moving every token): a token is at `t.start - tokensAt + start`.
+   */
   readonly tokens: readonly Token[];
+  /** The offset the tokens' positions are counted from (the `start` of the sentence first analysed). */
+  readonly tokensAt: number;
   /** Content stems of the whole sentence. */
   readonly stems: ReadonlySet<string>;
   /** Content stems without slot values: what the claim is about, whatever the numbers say. */
@@ -35,7 +41,10 @@ export interface PreparedSentence {
 /** An article ready for comparison. */
 export interface PreparedArticle {
   readonly article: AnnotatedArticle;
+  /** The article's tokens, those of its sentences (positioned as theirs: see {@link PreparedSentence.tokens}). */
   readonly tokens: readonly Token[];
+  /** Where each token starts in this article's text. */
+  readonly tokenStarts: Int32Array;
   readonly sentences: readonly PreparedSentence[];
   /** Publication time in ms, or null. */
   readonly time: number | null;
@@ -106,6 +115,7 @@ export function prepareArticle(article: AnnotatedArticle, gazetteer: Gazetteer, 
       text: s.text,
       start: s.start,
       tokens,
+      tokensAt: s.start,
       stems: content(() => true),
       claimStems: content((i) => !slots.slotTokens.has(i) && !tokens[i]!.number),
       slots,
@@ -121,7 +131,8 @@ export function prepareArticle(article: AnnotatedArticle, gazetteer: Gazetteer, 
   });
   const parsed = article.published ? Date.parse(article.published) : NaN;
   // The article's tokens are its sentences' (analysed once per wording), checked against the text.
-  return { article, tokens: joinTokens(article.text, sentences), sentences, time: Number.isFinite(parsed) ? parsed : null };
+  const { tokens, starts } = joinSentenceTokens(article.text, sentences);
+  return { article, tokens, tokenStarts: starts, sentences, time: Number.isFinite(parsed) ? parsed : null };
 }
 
 /** A name inside an article (an entity's span and text). */
@@ -158,9 +169,7 @@ function namesWithin(names: readonly Name[]): (from: number, to: number) => Name
   };
 }
 
-/** A known sentence at another place: the same analysis with its tokens' offsets moved. */
+/** A known sentence at another place: the same analysis and tokens (which keep their `tokensAt`). */
 function moved(s: PreparedSentence, index: number, start: number): PreparedSentence {
-  const shift = start - s.start;
-  const tokens = s.tokens.map((t) => movedToken(t, shift, t.quoted));
-  return { ...s, index, start, tokens, slots: { ...s.slots, tokens } };
+  return { ...s, index, start };
 }

@@ -9,7 +9,7 @@ import { nameKey } from '../annotate/text.js';
 import { DEFAULT_CONFIG, type ReuseConfig } from '../config.js';
 import type { AlignedPassage } from '../model.js';
 import type { PreparedArticle } from './prepare.js';
-import type { SentencePair } from './similar.js';
+import { rowsBetween, type SentencePairs } from './similar.js';
 
 /** Thresholds of the reuse detector: documented in the configuration (`compare.reuse`). */
 export type { ReuseConfig };
@@ -38,30 +38,22 @@ interface Run {
 }
 
 /** Finds reuse relations; each derived article keeps only its strongest source. */
-export function findReuse(articles: readonly PreparedArticle[], pairs: readonly SentencePair[], config: ReuseConfig = DEFAULT_REUSE): Reuse[] {
+export function findReuse(articles: readonly PreparedArticle[], pairs: SentencePairs, config: ReuseConfig = DEFAULT_REUSE): Reuse[] {
   // A story of one article (most stories) has nothing to relate.
   if (articles.length < 2) return [];
   const grams = gramIndexes(articles, config.minRun);
   const sourcing = articles.map(sourcingOf);
-  const byPair = new Map<number, SentencePair[]>();
-  // Pairs come grouped by article pair (as sentence pairing gives them): one lookup per group.
-  let lastKey = -1;
-  let last: SentencePair[] = [];
-  for (const p of pairs) {
-    const k = p.a * articles.length + p.b;
-    if (k !== lastKey) {
-      lastKey = k;
-      last = byPair.get(k) ?? [];
-      if (last.length === 0) byPair.set(k, last);
-    }
-    last.push(p);
-  }
+  const paraphrase = paraphraseKinds(pairs, config);
+  // Rows come grouped by article pair: each pair's rows are one range.
+  const N = articles.length;
+  const rows = new Map<number, readonly [number, number]>();
+  for (let g = 0; g < pairs.articlePairs.length; g++) rows.set(pairs.articlePairs[g]!, [pairs.starts[g]!, pairs.starts[g + 1]!]);
   // One source per derived article: the one it shares most with (ties: the earlier source). Only
   // the relations kept are described (their passages), most are not in a story of many copies.
   const best = new Map<string, Relation>();
   for (let a = 0; a < articles.length; a++) {
     for (let b = a + 1; b < articles.length; b++) {
-      const r = relate(articles, a, b, grams, sourcing, byPair.get(a * articles.length + b) ?? [], config);
+      const r = relate(articles, a, b, grams, sourcing, pairs, rows.get(a * N + b) ?? NONE, paraphrase, config);
       const cur = r ? best.get(r.from) : undefined;
       if (r && (!cur || r.strength > cur.strength + 1e-9)) best.set(r.from, r);
     }
@@ -76,7 +68,7 @@ export function findReuse(articles: readonly PreparedArticle[], pairs: readonly 
  */
 export function findReuseFrom(
   articles: readonly PreparedArticle[],
-  pairs: readonly SentencePair[],
+  pairs: SentencePairs,
   derived: readonly number[],
   sources: readonly number[],
   config: ReuseConfig = DEFAULT_REUSE,
@@ -84,18 +76,27 @@ export function findReuseFrom(
 ): Reuse[] {
   const grams = gramIndexes(articles, config.minRun);
   const sourcing = articles.map(sourcingOf);
+  const paraphrase = paraphraseKinds(pairs, config);
   const best = new Map<string, Relation>();
   for (const d of derived) {
     for (const s of sources) {
       if (d === s || !allowed(d, s)) continue;
       const [a, b] = d < s ? [d, s] : [s, d];
-      const between = pairs.filter((p) => p.a === a && p.b === b);
-      const r = relate(articles, a, b, grams, sourcing, between, config, d === a ? 'a' : 'b');
+      const r = relate(articles, a, b, grams, sourcing, pairs, rowsBetween(pairs, articles.length, a, b), paraphrase, config, d === a ? 'a' : 'b');
       const cur = r ? best.get(r.from) : undefined;
       if (r && (!cur || r.strength > cur.strength + 1e-9)) best.set(r.from, r);
     }
   }
   return [...best.values()].map(describe).sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+}
+
+const NONE: readonly [number, number] = [0, 0];
+
+/** Per kind of sentence pair: 1 when it is a paraphrase (most content words shared), else 0. */
+function paraphraseKinds(pairs: SentencePairs, config: ReuseConfig): Uint8Array {
+  const out = new Uint8Array(pairs.full.length);
+  for (let k = 0; k < out.length; k++) if (pairs.full[k]! >= config.paraphrase && pairs.shared[k]! >= 4) out[k] = 1;
+  return out;
 }
 
 /** A reuse relation found, before its passages are quoted (see {@link describe}). */
@@ -106,8 +107,10 @@ interface Relation {
   readonly direction: Reuse['direction'];
   readonly derived: PreparedArticle;
   readonly source: PreparedArticle;
-  /** Sentences of the derived article aligned with sentences of the source. */
-  readonly aligned: ReadonlyMap<number, number>;
+  /** Per sentence of the derived article, the sentence of the source it is aligned with (-1: none). */
+  readonly aligned: Int32Array;
+  /** Sentences of the derived article aligned. */
+  readonly alignedCount: number;
   readonly copyCoverage: number;
   readonly validRuns: number;
   readonly substantive: number;
@@ -115,14 +118,15 @@ interface Relation {
 
 /** A relation as shown: its first aligned passages and why it was found. */
 function describe(r: Relation): Reuse {
-  const passages: AlignedPassage[] = [...r.aligned.entries()]
-    .sort((x, y) => x[0] - y[0])
-    .slice(0, 8)
-    .map(([ds, ss]) => ({ from: r.derived.sentences[ds]!.text, to: r.source.sentences[ss]!.text }));
+  const passages: AlignedPassage[] = [];
+  for (let ds = 0; ds < r.aligned.length && passages.length < 8; ds++) {
+    const ss = r.aligned[ds]!;
+    if (ss >= 0) passages.push({ from: r.derived.sentences[ds]!.text, to: r.source.sentences[ss]!.text });
+  }
   const why =
     r.kind === 'copies'
       ? `${Math.round(r.copyCoverage * 100)}% of its words are in long runs shared with the source`
-      : `${r.validRuns} shared phrases and ${r.aligned.size} of ${r.substantive} sentences aligned with the source`;
+      : `${r.validRuns} shared phrases and ${r.alignedCount} of ${r.substantive} sentences aligned with the source`;
   return {
     from: r.from,
     to: r.source.article.id,
@@ -151,6 +155,8 @@ interface Grams {
   readonly quotedBefore: Int32Array;
   /** Sentences with four content stems or more (at least 1): what a derived article's share is out of. */
   readonly substantive: number;
+  /** Where each sentence starts, in order (read for every run found). */
+  readonly sentenceStarts: Int32Array;
 }
 
 const ORDINARY = 1;
@@ -182,7 +188,7 @@ function gramIndexes(articles: readonly PreparedArticle[], n: number): Grams[] {
       else at.set(h, [i]);
     }
     const substantive = a.sentences.filter((s) => s.stems.size >= 4).length || 1;
-    return { stems, hashes, at, shape, quotedBefore, substantive };
+    return { stems, hashes, at, shape, quotedBefore, substantive, sentenceStarts: Int32Array.from(a.sentences, (s) => s.start) };
   });
 }
 
@@ -233,7 +239,9 @@ function relate(
   b: number,
   grams: readonly Grams[],
   sourcing: readonly Sourcing[],
-  pairs: readonly SentencePair[],
+  pairs: SentencePairs,
+  [from, to]: readonly [number, number],
+  paraphrase: Uint8Array,
   config: ReuseConfig,
   derived?: 'a' | 'b',
 ): Relation | null {
@@ -241,30 +249,42 @@ function relate(
   const B = articles[b]!;
   const runs = commonRuns(grams[a]!, grams[b]!, config);
   const validRuns = runs.filter((r) => r.valid);
-  const paraphrased = pairs.filter((p) => p.full >= config.paraphrase && p.shared >= 4);
-  if (validRuns.length === 0 && paraphrased.length === 0) return null;
+  // The article pair's sentence pairs that are paraphrases, in order.
+  let paraphrased = 0;
+  for (let r = from; r < to; r++) paraphrased += paraphrase[pairs.kind[r]!]!;
+  if (validRuns.length === 0 && paraphrased === 0) return null;
 
   // Which side is derived: given (an earlier story's article is the source), else an attribution to
   // the other's outlet, then time, then containment.
   const direction: { derived: 'a' | 'b'; rule: Reuse['direction'] } = derived ? { derived, rule: 'time' } : decideDirection(A, B, sourcing[a]!, sourcing[b]!, runs, paraphrased);
-  const [D, S, dIsA, dGrams] = direction.derived === 'a' ? [A, B, true, grams[a]!] : [B, A, false, grams[b]!];
+  const [D, S, dIsA, dGrams, sGrams] = direction.derived === 'a' ? [A, B, true, grams[a]!, grams[b]!] : [B, A, false, grams[b]!, grams[a]!];
   const dTokens = D.tokens.length || 1;
   const longCovered = runs.filter((r) => r.length >= config.copyRun).reduce((s, r) => s + r.length, 0);
   const copyCoverage = longCovered / dTokens;
 
   // Sentences of the derived article aligned with the source, by runs or paraphrase.
-  const alignedD = new Map<number, number>();
-  for (const p of paraphrased) alignedD.set(dIsA ? p.i : p.j, dIsA ? p.j : p.i);
+  // (An array by sentence: the article pair's rows are many in a story of copies.)
+  const alignedD = new Int32Array(D.sentences.length).fill(-1);
+  let alignedCount = 0;
+  for (let r = from; r < to; r++) {
+    if (!paraphrase[pairs.kind[r]!]) continue;
+    const ds = dIsA ? pairs.i[r]! : pairs.j[r]!;
+    if (alignedD[ds] === -1) alignedCount++;
+    alignedD[ds] = dIsA ? pairs.j[r]! : pairs.i[r]!;
+  }
   for (const r of runs.filter((x) => x.valid || x.length >= config.copyRun)) {
     const dPos = dIsA ? r.i : r.j;
     const sPos = dIsA ? r.j : r.i;
-    const ds = sentenceAt(D, D.tokens[dPos]!.start);
-    const ss = sentenceAt(S, S.tokens[sPos]!.start);
-    if (ds >= 0 && ss >= 0 && !alignedD.has(ds)) alignedD.set(ds, ss);
+    const ds = sentenceAt(dGrams.sentenceStarts, D.tokenStarts[dPos]!);
+    const ss = sentenceAt(sGrams.sentenceStarts, S.tokenStarts[sPos]!);
+    if (ds >= 0 && ss >= 0 && alignedD[ds] === -1) {
+      alignedD[ds] = ss;
+      alignedCount++;
+    }
   }
   const substantive = dGrams.substantive;
-  const share = Math.min(1, alignedD.size / substantive);
-  const kind = copyCoverage >= config.copyCoverage ? 'copies' : validRuns.length >= config.rewriteRuns || (share >= config.rewriteShare && alignedD.size >= config.rewriteSentences) ? 'rewrites' : null;
+  const share = Math.min(1, alignedCount / substantive);
+  const kind = copyCoverage >= config.copyCoverage ? 'copies' : validRuns.length >= config.rewriteRuns || (share >= config.rewriteShare && alignedCount >= config.rewriteSentences) ? 'rewrites' : null;
   if (!kind) return null;
   return {
     from: D.article.id,
@@ -274,20 +294,21 @@ function relate(
     derived: D,
     source: S,
     aligned: alignedD,
+    alignedCount,
     copyCoverage,
     validRuns: validRuns.length,
     substantive,
   };
 }
 
-/** The sentence holding a text offset: the last one starting at or before it (-1: none). */
-function sentenceAt(a: PreparedArticle, offset: number): number {
+/** The sentence holding a text offset: the last one starting at or before it (-1: none), from the sentences' starts. */
+function sentenceAt(starts: Int32Array, offset: number): number {
   let lo = 0;
-  let hi = a.sentences.length - 1;
+  let hi = starts.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (a.sentences[mid]!.start <= offset) {
+    if (starts[mid]! <= offset) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -323,7 +344,7 @@ function decideDirection(
   sa: Sourcing,
   sb: Sourcing,
   runs: readonly Run[],
-  paraphrased: readonly SentencePair[],
+  paraphrased: number,
 ): { derived: 'a' | 'b'; rule: Reuse['direction'] } {
   const aCreditsB = credits(sa, sb);
   const bCreditsA = credits(sb, sa);
@@ -334,7 +355,7 @@ function decideDirection(
   if (aCites !== bCites) return { derived: aCites ? 'b' : 'a', rule: 'attribution' };
   if (A.time !== null && B.time !== null && A.time !== B.time) return { derived: A.time > B.time ? 'a' : 'b', rule: 'time' };
   // The version whose words are more fully inside the other is the derived one (copies trim).
-  const shared = runs.reduce((s, r) => s + r.length, 0) + paraphrased.length;
+  const shared = runs.reduce((s, r) => s + r.length, 0) + paraphrased;
   const aShare = shared / (A.tokens.length || 1);
   const bShare = shared / (B.tokens.length || 1);
   if (aShare !== bShare) return { derived: aShare > bShare ? 'a' : 'b', rule: 'containment' };

@@ -5,7 +5,6 @@
  * same content words are compared once, and the result is given to every pair of their copies.
  */
 import type { PreparedArticle, PreparedSentence } from './prepare.js';
-import { sortByKey } from './order.js';
 import { dice } from './text.js';
 
 /** Two sentences of different articles and how alike they are. */
@@ -22,6 +21,61 @@ export interface SentencePair {
   readonly shared: number;
 }
 
+/**
+ * The sentence pairs of a story, as columns: one row per pair of sentence occurrences (sentence
+ * `i` of article `a`, sentence `j` of article `b`, `a < b`), ordered by article pair, then `i`,
+ * then `j`; and one similarity record per pair of distinct sentences (`kind`), which the copies
+ * of those sentences share. A story of many copies has hundreds of thousands of occurrence pairs
+ * and a tenth as many distinct ones: rows are a few integers each, no record per pair, and what
+ * depends only on the two sentences' content is worked out once per kind.
+ */
+export interface SentencePairs {
+  /** Rows. */
+  readonly length: number;
+  readonly a: Int32Array;
+  readonly i: Int32Array;
+  readonly b: Int32Array;
+  readonly j: Int32Array;
+  /** The distinct pair each row is an occurrence of (an index into `full`, `claim`, `shared`). */
+  readonly kind: Int32Array;
+  /** Per kind: Dice of all content stems. */
+  readonly full: Float64Array;
+  /** Per kind: Dice of content stems without slot values. */
+  readonly claim: Float64Array;
+  /** Per kind: content stems shared. */
+  readonly shared: Int32Array;
+  /** Article pairs with rows (`a * articles + b`), ascending. */
+  readonly articlePairs: Int32Array;
+  /** First row of each article pair, and one past the last row at the end. */
+  readonly starts: Int32Array;
+}
+
+/** The rows of article pair (`a`, `b`), `a < b`: `[start, end)`, empty when they share no sentence. */
+export function rowsBetween(pairs: SentencePairs, articles: number, a: number, b: number): readonly [number, number] {
+  const key = a * articles + b;
+  const ids = pairs.articlePairs;
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ids[mid]!;
+    if (v === key) return [pairs.starts[mid]!, pairs.starts[mid + 1]!];
+    if (v < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return [0, 0];
+}
+
+/** The pairs as records (for tests and small callers). */
+export function pairList(pairs: SentencePairs): SentencePair[] {
+  const out: SentencePair[] = [];
+  for (let r = 0; r < pairs.length; r++) {
+    const k = pairs.kind[r]!;
+    out.push({ a: pairs.a[r]!, i: pairs.i[r]!, b: pairs.b[r]!, j: pairs.j[r]!, full: pairs.full[k]!, claim: pairs.claim[k]!, shared: pairs.shared[k]! });
+  }
+  return out;
+}
+
 /** Stems in more sentences than this share are too common to find candidates with. */
 const COMMON_SHARE = 0.15;
 
@@ -32,10 +86,15 @@ interface Variant {
   readonly ids: number[];
 }
 
-/** All cross-article sentence pairs with `claim` or `full` similarity of at least `min`. */
+/** All cross-article sentence pairs with `claim` or `full` similarity of at least `min`, as records. */
 export function similarSentences(articles: readonly PreparedArticle[], min: number): SentencePair[] {
+  return pairList(sentencePairs(articles, min));
+}
+
+/** All cross-article sentence pairs with `claim` or `full` similarity of at least `min`. */
+export function sentencePairs(articles: readonly PreparedArticle[], min: number): SentencePairs {
   // Pairs are across articles: a story of one article (most stories) has none.
-  if (articles.length < 2) return [];
+  if (articles.length < 2) return noPairs();
   // Sentence ids in article order, and the distinct variants they are occurrences of.
   const articleOf: number[] = [];
   const indexOf: number[] = [];
@@ -92,9 +151,12 @@ export function similarSentences(articles: readonly PreparedArticle[], min: numb
 
   // Candidate variant pairs share a stem that is neither unique nor too common; counting the
   // stems they share that way (plus the common ones) gives their similarity without comparing
-  // sets, and the claim similarity is only computed where it can reach `min`. Pairs of
-  // occurrences go to one bucket per article pair, so only small buckets need sorting.
-  const buckets: (SentencePair[] | undefined)[] = new Array(articles.length * articles.length);
+  // sets, and the claim similarity is only computed where it can reach `min`. Each variant pair
+  // that is similar enough becomes one kind; its occurrence pairs are rows, sorted at the end.
+  const fulls: number[] = [];
+  const claims: number[] = [];
+  const shareds: number[] = [];
+  const rows: Rows = { a: [], i: [], b: [], j: [], kind: [] };
   const counter = new Int32Array(variants.length);
   const touched: number[] = [];
   for (let u = 0; u < variants.length; u++) {
@@ -124,6 +186,10 @@ export function similarSentences(articles: readonly PreparedArticle[], min: numb
       }
       const claim = dice(s.claimStems, t.claimStems);
       if (full < min && claim < min) continue;
+      const kind = fulls.length;
+      fulls.push(full);
+      claims.push(claim);
+      shareds.push(shared);
       // Every pair of occurrences in different articles, the earlier sentence id first.
       for (const p of vu.ids) {
         for (const q of vw.ids) {
@@ -132,22 +198,81 @@ export function similarSentences(articles: readonly PreparedArticle[], min: numb
           const y = p < q ? q : p;
           const a = articleOf[x]!;
           const b = articleOf[y]!;
-          if (a !== b) (buckets[a * articles.length + b] ??= []).push({ a, i: indexOf[x]!, b, j: indexOf[y]!, full, claim, shared });
+          if (a === b) continue;
+          rows.a.push(a);
+          rows.i.push(indexOf[x]!);
+          rows.b.push(b);
+          rows.j.push(indexOf[y]!);
+          rows.kind.push(kind);
         }
       }
     }
     touched.length = 0;
   }
-  // Each article pair's sentence pairs in sentence order (`i * width + j` is one key per pair).
-  const out: SentencePair[] = [];
-  buckets.forEach((list, k) => {
-    if (!list) return;
-    const height = articles[Math.floor(k / articles.length)]!.sentences.length;
-    const width = articles[k % articles.length]!.sentences.length;
-    const sorted = list.length > 1 ? sortByKey(list, (p) => p.i * width + p.j, height * width) : list;
-    for (const p of sorted) out.push(p);
-  });
-  return out;
+  return sortedRows(articles, rows, fulls, claims, shareds);
+}
+
+function noPairs(): SentencePairs {
+  const none = new Int32Array(0);
+  return { length: 0, a: none, i: none, b: none, j: none, kind: none, full: new Float64Array(0), claim: new Float64Array(0), shared: none, articlePairs: none, starts: new Int32Array(1) };
+}
+
+/** Rows as found, column by column. */
+interface Rows {
+  readonly a: number[];
+  readonly i: number[];
+  readonly b: number[];
+  readonly j: number[];
+  readonly kind: number[];
+}
+
+/**
+ * Rows in order (`a`, `b`, `i`, `j`): four stable counting sorts, least significant column
+ * first, each linear in the rows (a story of copies has hundreds of thousands).
+ */
+function sortedRows(articles: readonly PreparedArticle[], rows: Rows, fulls: readonly number[], claims: readonly number[], shareds: readonly number[]): SentencePairs {
+  const N = articles.length;
+  const n = rows.a.length;
+  const most = articles.reduce((m, art) => Math.max(m, art.sentences.length), 0);
+  let order = new Int32Array(n);
+  for (let r = 0; r < n; r++) order[r] = r;
+  let spare = new Int32Array(n);
+  for (const column of [rows.j, rows.i, rows.b, rows.a]) {
+    const counts = new Int32Array(Math.max(N, most) + 1);
+    for (let r = 0; r < n; r++) counts[column[r]! + 1]!++;
+    for (let v = 1; v < counts.length; v++) counts[v]! += counts[v - 1]!;
+    for (let k = 0; k < n; k++) {
+      const r = order[k]!;
+      spare[counts[column[r]!]!++] = r;
+    }
+    [order, spare] = [spare, order];
+  }
+  const a = new Int32Array(n);
+  const i = new Int32Array(n);
+  const b = new Int32Array(n);
+  const j = new Int32Array(n);
+  const kind = new Int32Array(n);
+  const articlePairs: number[] = [];
+  const starts: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const r = order[k]!;
+    a[k] = rows.a[r]!;
+    i[k] = rows.i[r]!;
+    b[k] = rows.b[r]!;
+    j[k] = rows.j[r]!;
+    kind[k] = rows.kind[r]!;
+    const pair = a[k]! * N + b[k]!;
+    if (articlePairs.length === 0 || articlePairs[articlePairs.length - 1] !== pair) {
+      articlePairs.push(pair);
+      starts.push(k);
+    }
+  }
+  starts.push(n);
+  return {
+    length: n, a, i, b, j, kind,
+    full: Float64Array.from(fulls), claim: Float64Array.from(claims), shared: Int32Array.from(shareds),
+    articlePairs: Int32Array.from(articlePairs), starts: Int32Array.from(starts),
+  };
 }
 
 /** Bits set in a 32-bit word. */

@@ -117,8 +117,11 @@ const BEFORE_PREDICATE = new Set([
   'to', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'do', 'does', 'did', 'has', 'have', 'had',
   'is', 'are', 'was', 'were', 'be', 'been', 'being', 'he', 'she', 'they', 'we', 'i', 'you', 'it', 'who',
 ]);
-/** Characters between two words that end a clause for these purposes (punctuation and quotes). */
-const CLAUSE_BREAK = /[,;:()\[\]"“”«»—–]/;
+/**
+ * Characters between two words that end a clause for these purposes (punctuation and quotes), as
+ * character codes: each is one code unit, so a gap is read without slicing it.
+ */
+const CLAUSE_BREAK_CODES: ReadonlySet<number> = new Set([...',;:()[]"“”«»—–'].map((c) => c.charCodeAt(0)));
 const AUXILIARIES = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'do', 'does', 'did', 'yet', 'to', 'immediately', 'formally', 'officially', 'still', 'also']);
 /** Role nouns: a name right after them is the holder of the role. */
 const TITLES = new Set([
@@ -480,7 +483,22 @@ function predicates(text: string, offset: number, tokens: readonly Token[]): Pre
   const possible: string[] = [];
   const done: string[] = [];
   // A clause break before token k: punctuation or a quotation mark between it and the word before.
-  const breakBefore = (k: number): boolean => k === 0 || CLAUSE_BREAK.test(text.slice(tokens[k - 1]!.end - offset, tokens[k]!.start - offset));
+  // Asked several times per token: each gap is read once, character by character.
+  const breaks = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) {
+    if (k === 0) {
+      breaks[k] = 1;
+      continue;
+    }
+    const to = tokens[k]!.start - offset;
+    for (let c = tokens[k - 1]!.end - offset; c < to; c++) {
+      if (CLAUSE_BREAK_CODES.has(text.charCodeAt(c))) {
+        breaks[k] = 1;
+        break;
+      }
+    }
+  }
+  const breakBefore = (k: number): boolean => breaks[k] === 1;
   // Tokens inside a condition ("if ... ,") state no fact.
   const conditional: boolean[] = [];
   let inCondition = false;

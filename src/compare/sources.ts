@@ -12,7 +12,7 @@ import { loadGazetteer, type Gazetteer } from './places.js';
 import { prepareArticle, sentenceCache } from './prepare.js';
 import { buildProvenance } from './provenance.js';
 import { DEFAULT_REUSE, findReuse, type ReuseConfig } from './reuse.js';
-import { similarSentences } from './similar.js';
+import { sentencePairs } from './similar.js';
 
 /** Tuning of the comparison; defaults serve. */
 export interface CompareOptions {
@@ -78,7 +78,7 @@ export function compareContent(
   // Articles in a fixed order (by id) so the result does not depend on arrival order.
   const cache = sentenceCache();
   const articles = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((a) => prepareArticle(a, gazetteer, cache));
-  const pairs = similarSentences(articles, Math.min(claimConfig.compareWithContext, 0.2));
+  const pairs = sentencePairs(articles, Math.min(claimConfig.compareWithContext, 0.2));
   const reuse = findReuse(articles, pairs, options.reuse ?? DEFAULT_REUSE);
   const { provenance, originOf } = buildProvenance(articles, reuse);
   const groups = groupClaims(articles, pairs, claimConfig);

@@ -124,35 +124,72 @@ export function tokenize(text: string, offset = 0): Token[] {
 /**
  * The tokens of `text` from those of its sentences (each tokenised on its own, at its offset in
  * `text`): equal to `tokenize(text)`, without folding and stemming every word again, since a
- * story's recurring sentences are analysed once for all their copies. Every token boundary is
- * checked against the scanner, and quotes are marked again over the whole text (a quotation often
- * runs over several sentences). Where the sentences do not give exactly the text's tokens (a
+ * story's recurring sentences are analysed once for all their copies. Each sentence must be the
+ * text at its offset, and the token boundaries where the text around it could change its scan
+ * (its first token, its last ones, the words between sentences) are checked against the scanner;
+ * quotes are marked again over the whole text (a quotation often runs over several sentences). Where the sentences do not give exactly the text's tokens (a
  * sentence that is not the text at its offset, words between sentences, a boundary inside a
  * number), the text is tokenised whole.
  */
 export function joinTokens(text: string, sentences: readonly { readonly text: string; readonly start: number; readonly tokens: readonly Token[] }[]): Token[] {
+  const { tokens, starts } = joinSentenceTokens(text, sentences);
+  return tokens.map((t, k) => (t.start === starts[k] ? t : movedToken(t, starts[k]! - t.start, t.quoted)));
+}
+
+/**
+ * {@link joinTokens} for sentences whose tokens may be positioned as in another copy of the
+ * sentence (`tokensAt`, the offset their positions count from; default `start`): the tokens are
+ * those of the sentences, not moved (a story of copies would otherwise copy every token of every
+ * copy), each with its quotation mark set, and `starts` says where each token starts in `text`.
+ */
+export function joinSentenceTokens(
+  text: string,
+  sentences: readonly { readonly text: string; readonly start: number; readonly tokens: readonly Token[]; readonly tokensAt?: number }[],
+): { readonly tokens: Token[]; readonly starts: Int32Array } {
   const quoted = quotedRanges(text);
   let q = 0;
   const out: Token[] = [];
+  let count = 0;
+  for (const s of sentences) count += s.tokens.length;
+  const starts = new Int32Array(count);
   const n = text.length;
   let i = 0;
   for (const s of sentences) {
     // A slice compared whole: much cheaper than startsWith with a position in V8.
-    if (text.slice(s.start, s.start + s.text.length) !== s.text) return tokenize(text);
-    for (const t of s.tokens) {
-      // The scanner's next token must be this one.
-      let len = wordCharLength(text, i);
-      while (len === 0 && i < n) len = wordCharLength(text, ++i);
-      if (len === 0 || t.start !== i) return tokenize(text);
-      i = tokenEnd(text, i, len);
-      if (t.end !== i) return tokenize(text);
-      while (q < quoted.length && quoted[q]![1] <= t.start) q++;
-      const inQuote = q < quoted.length && t.start >= quoted[q]![0] && t.start < quoted[q]![1];
+    if (text.slice(s.start, s.start + s.text.length) !== s.text) return whole(text);
+    const shift = s.start - (s.tokensAt ?? s.start);
+    const last = s.tokens.length - 1;
+    const sentenceEnd = s.start + s.text.length;
+    for (let k = 0; k <= last; k++) {
+      const t = s.tokens[k]!;
+      const start = t.start + shift;
+      if (k > 0 && t.end + shift + 2 <= sentenceEnd) {
+        // Inside the sentence the text is the sentence's, so its own scan holds: the scanner reads
+        // at most two characters past a token, here still the sentence's. Only the first token and
+        // those at its end (where the text around may join a word or a number) are checked.
+        i = t.end + shift;
+      } else {
+        // The scanner's next token must be this one.
+        let len = wordCharLength(text, i);
+        while (len === 0 && i < n) len = wordCharLength(text, ++i);
+        if (len === 0 || start !== i) return whole(text);
+        i = tokenEnd(text, i, len);
+        if (t.end + shift !== i) return whole(text);
+      }
+      while (q < quoted.length && quoted[q]![1] <= start) q++;
+      const inQuote = q < quoted.length && start >= quoted[q]![0] && start < quoted[q]![1];
+      starts[out.length] = start;
       out.push(inQuote === t.quoted ? t : movedToken(t, 0, inQuote));
     }
   }
-  for (; i < n; i++) if (wordCharLength(text, i) > 0) return tokenize(text);
-  return out;
+  for (; i < n; i++) if (wordCharLength(text, i) > 0) return whole(text);
+  return { tokens: out, starts };
+}
+
+/** The text tokenised whole, with its tokens' starts. */
+function whole(text: string): { readonly tokens: Token[]; readonly starts: Int32Array } {
+  const tokens = tokenize(text);
+  return { tokens, starts: Int32Array.from(tokens, (t) => t.start) };
 }
 
 /**
