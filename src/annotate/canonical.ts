@@ -139,11 +139,18 @@ export function canonicalizeMentions(text: string, mentions: readonly EntityMent
   // 3. Organisations and places: a short form of exactly one longer name ("Northrop" → "Northrop Grumman").
   const shortForms = new Map<string, Set<string>>();
   const firstText = new Map<string, string>();
+  // A name mentioned again with the same type, key and spelling adds nothing the first mention
+  // did not: names recur through an article, and each mention cost two joins per word.
+  const done = new Set<string>();
   for (let j = 0; j < mentions.length; j++) {
     const o = mentions[j]!;
     if (!o.key.includes(' ')) continue;
     const w = o.key.split(' ');
     if (w.length > 12) continue;
+    // Type, key length, key and spelling: one string per distinct triple.
+    const seen = `${kinds[j]} ${o.key.length} ${o.key}${o.text}`;
+    if (done.has(seen)) continue;
+    done.add(seen);
     if (!firstText.has(o.key)) firstText.set(o.key, o.text);
     const written = o.text.split(/\s+/);
     for (let k = 1; k < w.length; k++) {

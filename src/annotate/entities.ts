@@ -166,18 +166,20 @@ function tokenize(text: string, sentence: Sentence): Token[] {
   for (let w = 0; w < spans.length; w += 2) {
     // A final period belongs to the word only for initials and abbreviations ("U.S.", "Mr.").
     const raw = sentence.text.slice(spans[w]!, spans[w + 1]!);
-    const t = raw.endsWith('.') && !keepsDot(raw) ? raw.slice(0, -1) : raw;
+    const t = raw.charCodeAt(raw.length - 1) === 0x2e && !keepsDot(raw) ? raw.slice(0, -1) : raw;
     const start = sentence.start + spans[w]!;
-    // The mark just before the word, looking past one space (the sentence's own characters only).
-    let mark = start > sentence.start ? text[start - 1]! : '';
-    if (WHITESPACE.test(mark) && start - 1 > sentence.start) mark = text[start - 2]!;
+    // The mark just before the word, looking past one space (the sentence's own characters only),
+    // as a UTF-16 code (-1: none): compared as numbers, not as one-character strings.
+    let mark = start > sentence.start ? text.charCodeAt(start - 1) : -1;
+    if (isSpaceCode(mark) && start - 1 > sentence.start) mark = text.charCodeAt(start - 2);
     // After "U.S." or "Mr." a capital is the name going on, not a new sentence.
     const prev = tokens[tokens.length - 1];
-    const afterAbbreviation = !!prev && prev.text.endsWith('.') && prev.end === start - 1;
-    const initial = tokens.length === 0 || OPENING_MARKS.has(mark) || (SENTENCE_ENDS.has(mark) && !afterAbbreviation);
-    // A plain ASCII word (most words) has nothing to fold, and its lookup key is its lower case.
-    const plain = PLAIN_WORD.test(t);
-    const folded = plain ? t.toLowerCase() : foldDiacritics(t).toLowerCase();
+    const initial = tokens.length === 0 || OPENING_MARKS.has(mark) || (SENTENCE_ENDS.has(mark) && !(!!prev && prev.text.endsWith('.') && prev.end === start - 1));
+    // A plain ASCII word (most words) has nothing to fold, and its lookup key is its lower case
+    // (the word itself when it has no capital: most words, spared a copy).
+    const shape = asciiShape(t);
+    const plain = shape !== NOT_PLAIN;
+    const folded = shape === PLAIN_LOWER ? t : plain ? t.toLowerCase() : foldDiacritics(t).toLowerCase();
     const lower = folded.endsWith('.') ? folded.slice(0, -1) : folded;
     const cap = isCapitalised(t);
     const allCaps = cap && ALL_CAPS.test(t);
@@ -220,11 +222,32 @@ function asciiWordEnd(s: string, start: number): number {
   return s.charCodeAt(end) === 0x2e ? end + 1 : end;
 }
 
-/** Marks after which a capital opens a quotation or clause, and marks that end a sentence. */
-const OPENING_MARKS: ReadonlySet<string> = new Set(['"', '“', '„', '«', '‹', '‘', "'", '(', ':', '—', '–', '-']);
-const SENTENCE_ENDS: ReadonlySet<string> = new Set(['.', '!', '?']);
+/** Marks after which a capital opens a quotation or clause, and marks that end a sentence (UTF-16 codes). */
+const OPENING_MARKS: ReadonlySet<number> = new Set(['"', '“', '„', '«', '‹', '‘', "'", '(', ':', '—', '–', '-'].map((c) => c.charCodeAt(0)));
+const SENTENCE_ENDS: ReadonlySet<number> = new Set(['.', '!', '?'].map((c) => c.charCodeAt(0)));
 const WHITESPACE = /^\s$/u;
-const PLAIN_WORD = /^[A-Za-z0-9]+$/;
+
+/** Whether a UTF-16 code (-1: none) is a space character of `\s`: ASCII decided by hand, the rest by the regex. */
+function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return WHITESPACE.test(String.fromCharCode(c));
+}
+
+/** {@link asciiShape}: not only ASCII letters and digits; only those, with a capital; only those, none a capital. */
+const NOT_PLAIN = 0;
+const PLAIN_UPPER = 1;
+const PLAIN_LOWER = 2;
+
+/** Whether a word is ASCII letters and digits only (`/^[A-Za-z0-9]+$/`) and has a capital, in one pass. */
+function asciiShape(t: string): number {
+  let shape = t.length > 0 ? PLAIN_LOWER : NOT_PLAIN;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 0x41 && c <= 0x5a) shape = PLAIN_UPPER;
+    else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return NOT_PLAIN;
+  }
+  return shape;
+}
 const ALL_CAPS = /^\p{Lu}{2,}$/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 

@@ -38,16 +38,18 @@ const MIN_LINE_CHARS = 3;
  */
 const SPACE_RUNS = / \s+|[^\S ]\s*/g;
 
+/** Any character outside ASCII: only such lines can change under NFKC. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
  * The form a line is compared in: Markdown syntax dropped (the same menu entry may be a link
  * in one page and plain text in another), case folded, whitespace collapsed, and every digit
  * made `0` so that "© 2023 Example News" and "© 2024 Example News" are one line.
  */
 export function normaliseBoilerplateLine(line: string): string {
-  return line
-    .normalize('NFKC')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+  // NFKC leaves ASCII as it is, and both link patterns need a "[": most lines skip those passes.
+  const nfkc = NON_ASCII.test(line) ? line.normalize('NFKC') : line;
+  return (nfkc.includes('[') ? nfkc.replace(/!\[[^\]]*\]\([^)]*\)/g, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') : nfkc)
     .replace(/^\s*(?:#{1,6}|>|[-*+•]|\d{1,3}[.)])\s+/, '')
     .replace(/[*_`~]+/g, '')
     .toLowerCase()

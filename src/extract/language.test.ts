@@ -1,3 +1,4 @@
+import { eld } from 'eld/extrasmall';
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, hasLetters } from './index.js';
 
@@ -28,5 +29,22 @@ describe('detectLanguage', () => {
     ['« Très bien », a-t-il dit… 2024', 20],
   ])('hasLetters(%j, %i) agrees with counting what is left without spaces, digits and punctuation', (sample, min) => {
     expect(hasLetters(sample, min)).toBe(sample.replace(/[\s\d\p{P}]+/gu, '').length >= min);
+  });
+
+  // The sample ends after 400 ASCII letters: ELD must answer (language, scores, reliability) as on
+  // the first 1,000 characters, whatever the text before the cut (long words, digits, quotes,
+  // apostrophes, accents, a Greek sigma right before the cut).
+  const paragraph = "The harbour authority's board said on Tuesday that the ferry would resume sailing next week after repairs. ";
+  it.each([
+    ['English prose', paragraph.repeat(12)],
+    ['digits and punctuation first', `${'12, 34.5 — (67) / '.repeat(20)}${paragraph.repeat(12)}`],
+    ['one long word', `${'a'.repeat(395)}ΣΣ'x ${paragraph.repeat(10)}`],
+    ['accents and quotes', `« Très bien », a-t-il dit. ${'Die Fähre fährt wieder nächste Woche. '.repeat(30)}`],
+    ['apostrophes at the cut', `${"don't '".repeat(80)}${paragraph.repeat(5)}`],
+    ['Greek', `${'Η λιμενική αρχή ανακοίνωσε ότι το πλοίο θα επαναλάβει τα δρομολόγια. ΑΣ '.repeat(15)}`],
+    ['Greek capitals near the cut', `${'x'.repeat(399)}ΟΔΟΣ ${'abc '.repeat(200)}`],
+  ])('answers on %s as ELD does on the first 1,000 characters', (_, text) => {
+    const full = eld.detect(text.slice(0, 1000));
+    expect(detectLanguage(text)).toBe(full.language && full.isReliable() ? full.language : null);
   });
 });
