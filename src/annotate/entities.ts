@@ -174,7 +174,8 @@ function tokenize(text: string, sentence: Sentence): Token[] {
     if (isSpaceCode(mark) && start - 1 > sentence.start) mark = text.charCodeAt(start - 2);
     // After "U.S." or "Mr." a capital is the name going on, not a new sentence.
     const prev = tokens[tokens.length - 1];
-    const initial = tokens.length === 0 || OPENING_MARKS.has(mark) || (SENTENCE_ENDS.has(mark) && !(!!prev && prev.text.endsWith('.') && prev.end === start - 1));
+    const afterAbbreviation = !!prev && prev.text.endsWith('.') && prev.end === start - 1;
+    const initial = tokens.length === 0 || OPENING_MARKS.has(mark) || (SENTENCE_ENDS.has(mark) && !afterAbbreviation);
     // A plain ASCII word (most words) has nothing to fold, and its lookup key is its lower case
     // (the word itself when it has no capital: most words, spared a copy).
     const shape = asciiShape(t);
@@ -243,8 +244,8 @@ function asciiShape(t: string): number {
   let shape = t.length > 0 ? PLAIN_LOWER : NOT_PLAIN;
   for (let k = 0; k < t.length; k++) {
     const c = t.charCodeAt(k);
+    if (!isAsciiLetterOrDigit(c)) return NOT_PLAIN;
     if (c >= 0x41 && c <= 0x5a) shape = PLAIN_UPPER;
-    else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return NOT_PLAIN;
   }
   return shape;
 }

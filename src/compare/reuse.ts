@@ -44,16 +44,12 @@ export function findReuse(articles: readonly PreparedArticle[], pairs: SentenceP
   const grams = gramIndexes(articles, config.minRun);
   const sourcing = articles.map(sourcingOf);
   const paraphrase = paraphraseKinds(pairs, config);
-  // Rows come grouped by article pair: each pair's rows are one range.
-  const N = articles.length;
-  const rows = new Map<number, readonly [number, number]>();
-  for (let g = 0; g < pairs.articlePairs.length; g++) rows.set(pairs.articlePairs[g]!, [pairs.starts[g]!, pairs.starts[g + 1]!]);
   // One source per derived article: the one it shares most with (ties: the earlier source). Only
   // the relations kept are described (their passages), most are not in a story of many copies.
   const best = new Map<string, Relation>();
   for (let a = 0; a < articles.length; a++) {
     for (let b = a + 1; b < articles.length; b++) {
-      const r = relate(articles, a, b, grams, sourcing, pairs, rows.get(a * N + b) ?? NONE, paraphrase, config);
+      const r = relate(articles, a, b, grams, sourcing, pairs, rowsBetween(pairs, articles.length, a, b), paraphrase, config);
       const cur = r ? best.get(r.from) : undefined;
       if (r && (!cur || r.strength > cur.strength + 1e-9)) best.set(r.from, r);
     }
@@ -89,8 +85,6 @@ export function findReuseFrom(
   }
   return [...best.values()].map(describe).sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
 }
-
-const NONE: readonly [number, number] = [0, 0];
 
 /** Per kind of sentence pair: 1 when it is a paraphrase (most content words shared), else 0. */
 function paraphraseKinds(pairs: SentencePairs, config: ReuseConfig): Uint8Array {

@@ -127,9 +127,9 @@ export function tokenize(text: string, offset = 0): Token[] {
  * story's recurring sentences are analysed once for all their copies. Each sentence must be the
  * text at its offset, and the token boundaries where the text around it could change its scan
  * (its first token, its last ones, the words between sentences) are checked against the scanner;
- * quotes are marked again over the whole text (a quotation often runs over several sentences). Where the sentences do not give exactly the text's tokens (a
- * sentence that is not the text at its offset, words between sentences, a boundary inside a
- * number), the text is tokenised whole.
+ * quotes are marked again over the whole text (a quotation often runs over several sentences).
+ * Where the sentences do not give exactly the text's tokens (a sentence that is not the text at
+ * its offset, words between sentences, a boundary inside a number), the text is tokenised whole.
  */
 export function joinTokens(text: string, sentences: readonly { readonly text: string; readonly start: number; readonly tokens: readonly Token[] }[]): Token[] {
   const { tokens, starts } = joinSentenceTokens(text, sentences);

@@ -11,6 +11,7 @@ import type { BoilerplateModel } from './boilerplate.js';
 import { normaliseDate } from './dates.js';
 import { extractHtml, normaliseLanguage } from './html.js';
 import { cleanPlainText } from './plaintext.js';
+import { isAsciiLetter } from '../util/scan.js';
 
 /** What the extract stage needs besides the document. */
 export interface ExtractContext {
@@ -142,8 +143,7 @@ function languageSampleEnd(text: string): number {
   const max = Math.min(text.length, LANGUAGE_SAMPLE);
   let letters = 0;
   for (let i = 0; i < max; i++) {
-    const c = text.charCodeAt(i) | 0x20;
-    if (c >= 0x61 && c <= 0x7a && ++letters === ELD_READS_LETTERS) return i + 1;
+    if (isAsciiLetter(text.charCodeAt(i)) && ++letters === ELD_READS_LETTERS) return i + 1;
   }
   return max;
 }
