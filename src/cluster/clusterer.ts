@@ -76,6 +76,8 @@ interface StoryState extends Profile {
   pending: ArticleFeatures[];
   /** False once the story has aged out of the time window: it keeps its members and names only. */
   active: boolean;
+  /** Position in {@link StoryClusterer.#byIndex}: what posting lists hold. */
+  readonly index: number;
 }
 
 /** A sparse vector: ids ascending, with their weights. */
@@ -181,6 +183,11 @@ interface Group extends Profile {
   stories: string[];
   /** The best story scoring at least the threshold against the group, if any. */
   prefers: string | null;
+  /**
+   * Scores against stories as the group is now, each with the story's {@link StoryState.touched}
+   * when scored: a story unchanged since is not scored again. Emptied when the group grows.
+   */
+  readonly scores: Map<string, { readonly touched: number; readonly score: ScoreParts | null }>;
 }
 
 /** The clusterer's state; build one per run from what the store already holds. */
@@ -193,10 +200,19 @@ export class StoryClusterer {
   readonly #names = new Vocabulary();
   #docs = 0;
   /**
-   * Inverted index: term (key 2 × id) or name (2 × id + 1) → stories, most recently touched
-   * last (duplicates allowed).
+   * Inverted index: term (key 2 × id) or name (2 × id + 1) → stories (by {@link StoryState.index}),
+   * most recently touched last (duplicates allowed).
    */
-  readonly #index = new Map<number, string[]>();
+  readonly #index = new Map<number, number[]>();
+  /** Stories by {@link StoryState.index}, with per-story scratch of the candidate lookup in flat arrays: its hottest loop reads no objects. */
+  readonly #byIndex: StoryState[] = [];
+  /** 1 while the story is active (see {@link StoryState.active}). */
+  readonly #activeAt: number[] = [];
+  /** The lookup round (one per index key looked up) that last counted the story. */
+  readonly #roundAt: number[] = [];
+  /** Index keys the story shared with the articles of the current lookup. */
+  readonly #hitsAt: number[] = [];
+  #rounds = 0;
   readonly #copies = new MinHashIndex();
   #clock = 0;
   /** Stories by their latest publication time, oldest first: the next to age out. */
@@ -326,7 +342,7 @@ export class StoryClusterer {
     const groupOf = new Map<number, Group>();
     let groups: Group[] = [];
     const startGroup = (i: number): Group => {
-      const g: Group = { ...emptyProfile(), slot: groups.length, members: [], barred: new Set(), apart: new Set(), stories: [], prefers: null };
+      const g: Group = { ...emptyProfile(), slot: groups.length, members: [], barred: new Set(), apart: new Set(), stories: [], prefers: null, scores: new Map() };
       groups.push(g);
       return g;
     };
@@ -343,6 +359,7 @@ export class StoryClusterer {
       for (const c of followers.get(i) ?? []) addMember(g, c);
     }
     const absorb = (into: Group, from: Group): void => {
+      into.scores.clear();
       for (const i of from.members) {
         into.members.push(i);
         groupOf.set(i, into);
@@ -363,7 +380,8 @@ export class StoryClusterer {
     // are not grouped (two halves of two events that arrived together stay with their own).
     const mayJoin = (a: Group, b: Group): boolean =>
       !(a.prefers !== null && b.prefers !== null && a.prefers !== b.prefers) &&
-      !a.members.some((i) => b.apart.has(batch[i]!.articleId)) && !b.members.some((i) => a.apart.has(batch[i]!.articleId));
+      (b.apart.size === 0 || !a.members.some((i) => b.apart.has(batch[i]!.articleId))) &&
+      (a.apart.size === 0 || !b.members.some((i) => a.apart.has(batch[i]!.articleId)));
     // Average linkage: scores of all pairs, the best pair merged, the merged group rescored.
     // The sums of member-pair dot products of two groups are kept per pair of groups: a merged
     // group's sums are its two parts' added (average linkage's update), so rescoring it costs
@@ -381,12 +399,22 @@ export class StoryClusterer {
       pairScore[at] = s;
       pairScore[b.slot * slots + a.slot] = s;
     };
+    // Pairs of single articles (most of a batch) are summed term by term over the batch's own
+    // inverted index: only pairs sharing a term cost anything.
+    singleDots(groups, slots, 'text', textDots);
+    singleDots(groups, slots, 'names', nameDots);
     for (let x = 0; x < groups.length; x++) {
       for (let y = x + 1; y < groups.length; y++) {
         const [a, b] = [groups[x]!, groups[y]!];
-        const d = pairDots(a, b);
-        textDots[a.slot * slots + b.slot] = textDots[b.slot * slots + a.slot] = d.text;
-        nameDots[a.slot * slots + b.slot] = nameDots[b.slot * slots + a.slot] = d.names;
+        const [at, ta] = [a.slot * slots + b.slot, b.slot * slots + a.slot];
+        if (a.only && b.only) {
+          textDots[ta] = textDots[at]!;
+          nameDots[ta] = nameDots[at]!;
+        } else {
+          const d = pairDots(a, b);
+          textDots[at] = textDots[ta] = d.text;
+          nameDots[at] = nameDots[ta] = d.names;
+        }
         rescore(a, b);
       }
     }
@@ -444,7 +472,7 @@ export class StoryClusterer {
         .filter((storyId) => !g.barred.has(storyId) && !apartStories.has(storyId))
         .map((storyId) => {
           const story = this.#ready(this.#stories.get(storyId)!);
-          const score = this.#score(g, story);
+          const score = this.#groupScore(g, story);
           return { storyId, score, loose: score !== null && !this.#tightEnough(score, g, story) };
         })
         .filter((c): c is { storyId: string; score: ScoreParts; loose: boolean } => c.score !== null)
@@ -524,13 +552,26 @@ export class StoryClusterer {
       .filter((id) => !g.barred.has(id))
       .map((id) => {
         const story = this.#ready(this.#stories.get(id)!);
-        const score = this.#score(g, story);
+        const score = this.#groupScore(g, story);
         return { id, s: score && this.#tightEnough(score, g, story) ? score.total : -1 };
       })
       .sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : 1))
       .slice(0, this.#config.maxCandidates);
     g.stories = scored.map((x) => x.id);
     g.prefers = scored[0] && scored[0].s >= this.#config.joinThreshold ? scored[0].id : null;
+  }
+
+  /**
+   * {@link #score} of a batch group against a story, remembered while neither changes: a group
+   * is scored against its candidates when the batch is grouped and again when it is placed.
+   * (During a batch a story changes only by gaining articles, which moves its `touched`.)
+   */
+  #groupScore(g: Group, story: StoryState): ScoreParts | null {
+    const known = g.scores.get(story.id);
+    if (known && known.touched === story.touched) return known.score;
+    const score = this.#score(g, story);
+    g.scores.set(story.id, { touched: story.touched, score });
+    return score;
   }
 
   /**
@@ -580,8 +621,12 @@ export class StoryClusterer {
   #addTo(storyId: string, f: ArticleFeatures, vectors: Vectors | null = this.#vectors(f), index = true, keys?: readonly number[]): void {
     let story = this.#stories.get(storyId);
     if (!story) {
-      story = { id: storyId, articleIds: [], touched: 0, pending: [], active: true, ...emptyProfile() };
+      story = { id: storyId, articleIds: [], touched: 0, pending: [], active: true, index: this.#byIndex.length, ...emptyProfile() };
       this.#stories.set(storyId, story);
+      this.#byIndex.push(story);
+      this.#activeAt.push(1);
+      this.#roundAt.push(0);
+      this.#hitsAt.push(0);
     }
     story.articleIds.push(f.articleId);
     this.#storyOf.set(f.articleId, storyId);
@@ -597,7 +642,7 @@ export class StoryClusterer {
       if (!list) this.#index.set(key, (list = []));
       // Posting lists are append-only in recency order; a story re-appended when it grows is
       // found among the recent entries again.
-      if (list[list.length - 1] !== storyId) list.push(storyId);
+      if (list[list.length - 1] !== story.index) list.push(story.index);
       if (list.length > POSTING_KEEP) this.#index.set(key, this.#compactPosting(list));
     }
   }
@@ -609,17 +654,16 @@ export class StoryClusterer {
    * stops there too; later entries only go in front). Keeps common terms' lists short instead
    * of one entry per article for the whole run.
    */
-  #compactPosting(list: readonly string[]): string[] {
-    const kept: string[] = [];
-    const seen = new Set<string>();
+  #compactPosting(list: readonly number[]): number[] {
+    const kept: number[] = [];
+    const seen = new Set<number>();
     for (let i = list.length - 1; i >= 0 && kept.length < POSTING_SCAN; i--) {
       const s = list[i]!;
-      const story = this.#stories.get(s);
-      if (story?.active === false) {
+      if (this.#activeAt[s] === 0) {
         kept.push(s);
         break;
       }
-      if (!story || seen.has(s)) continue;
+      if (seen.has(s)) continue;
       seen.add(s);
       kept.push(s);
     }
@@ -653,6 +697,7 @@ export class StoryClusterer {
       const story = this.#stories.get(top.id);
       if (!story || !story.active || story.last === null || story.last >= cutoff) continue;
       story.active = false;
+      this.#activeAt[story.index] = 0;
       this.#retired++;
       story.pending = [];
       story.text.clear();
@@ -693,32 +738,31 @@ export class StoryClusterer {
 
   /** Candidate stories of a group: those sharing the most index keys with its articles. */
   #groupCandidates(articles: readonly ArticleFeatures[], keysOf: (f: ArticleFeatures) => readonly number[]): string[] {
-    const hits = new Map<string, number>();
-    const lastKey = new Map<string, number>();
-    let round = 0;
+    const [active, roundAt, hitsAt] = [this.#activeAt, this.#roundAt, this.#hitsAt];
+    const found: number[] = [];
     for (const f of articles) {
       for (const key of keysOf(f)) {
         const list = this.#index.get(key);
         if (!list) continue;
-        // A story counts once per key: `lastKey` remembers the last key (round) that counted it.
-        round++;
+        // A story counts once per key: `roundAt` remembers the last key (round) that counted it.
+        const round = ++this.#rounds;
         let seen = 0;
         for (let i = list.length - 1; i >= 0 && seen < POSTING_SCAN; i--) {
           const s = list[i]!;
-          const story = this.#stories.get(s);
           // Entries are in recency order: past a story that aged out, the rest are older still.
-          if (story?.active === false) break;
-          if (!story || lastKey.get(s) === round) continue;
-          lastKey.set(s, round);
+          if (active[s] === 0) break;
+          if (roundAt[s] === round) continue;
+          roundAt[s] = round;
           seen++;
-          hits.set(s, (hits.get(s) ?? 0) + 1);
+          if (hitsAt[s] === 0) found.push(s);
+          hitsAt[s]!++;
         }
       }
     }
-    return [...hits.entries()]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, this.#config.maxCandidates)
-      .map(([s]) => s);
+    const ids = found.map((s) => this.#byIndex[s]!.id);
+    const order = found.map((_, k) => k).sort((a, b) => hitsAt[found[b]!]! - hitsAt[found[a]!]! || (ids[a]! < ids[b]! ? -1 : 1));
+    for (const s of found) hitsAt[s] = 0;
+    return order.slice(0, this.#config.maxCandidates).map((k) => ids[k]!);
   }
 
   #idf(termId: number): number {
@@ -735,8 +779,11 @@ export class StoryClusterer {
    */
   #score(a: Profile, b: Profile, strict = false, floor = -Infinity, dots?: PairDots): ScoreParts | null {
     const { weights, timeScaleDays, maxGapDays, maxLongGapDays, longGapFactor } = this.#config;
-    if (a.language && b.language && a.language !== b.language) return null;
     if (a.size === 0 || b.size === 0) return null;
+    // Every other factor only lowers the score (a long-gap factor above 1 would not): with the
+    // sums at hand and below the floor already, it stays below (most pairs of a batch).
+    if (dots && longGapFactor <= 1 && meanLink(dots, a.size * b.size, weights) < floor) return null;
+    if (a.language && b.language && a.language !== b.language) return null;
     const dated = a.first !== null && a.last !== null && b.first !== null && b.last !== null;
     const gapDays = dated ? Math.max(0, a.first! - b.last!, b.first! - a.last!) / DAY_MS : 0;
     const longGap = gapDays > maxGapDays;
@@ -746,14 +793,11 @@ export class StoryClusterer {
     const recalled = longGap ? (a.first! > b.last! ? recalledTime(a, b) : recalledTime(b, a)) : null;
     if (longGap && recalled === null) return null;
     const pairs = a.size * b.size;
-    const { text: textSum, names: namesSum } = dots ?? pairDots(a, b);
-    const text = textSum / pairs;
-    const names = namesSum / pairs;
-    const sum = weights.text * text + weights.names * names;
-    const weight = weights.text + weights.names;
-    // Every other factor only lowers the score (a long-gap factor above 1 would not): below the
-    // floor already, it stays below.
-    if (sum / weight < floor && longGapFactor <= 1) return null;
+    const summed = dots ?? pairDots(a, b);
+    const text = summed.text / pairs;
+    const names = summed.names / pairs;
+    const link = meanLink(summed, pairs, weights);
+    if (link < floor && longGapFactor <= 1) return null;
     let time: number | null = null;
     if (dated) {
       // Average over dated article pairs, like text and names: a story that ran for days is
@@ -790,7 +834,7 @@ export class StoryClusterer {
       ...(rivals ? { rivals } : {}),
       ...(longGap ? { gapDays: Math.round(gapDays) } : {}),
       ...(recalled !== null ? { recalls: recalled } : {}),
-      total: (sum / weight) * timeFactor * penalty * rivalPenalty * gapFactor,
+      total: link * timeFactor * penalty * rivalPenalty * gapFactor,
     };
   }
 }
@@ -801,8 +845,40 @@ interface PairDots {
   readonly names: number;
 }
 
+/** Text and names averaged over the pairs and weighted: a score before every factor that lowers it. */
+function meanLink(dots: PairDots, pairs: number, weights: ClusterConfig['weights']): number {
+  return (weights.text * (dots.text / pairs) + weights.names * (dots.names / pairs)) / (weights.text + weights.names);
+}
+
 function pairDots(a: Profile, b: Profile): PairDots {
   return { text: dot(a.only?.text ?? a.text, b.only?.text ?? b.text), names: dot(a.only?.names ?? a.names, b.only?.names ?? b.names) };
+}
+
+/**
+ * Dot products of every pair of single-article groups (`only` set), written at
+ * `earlier.slot × slots + later.slot` (groups in slot order): each article's vector is added to
+ * the batch's inverted index after it is matched against the articles before it, so each pair
+ * sums the same products in the same order (ids ascending) as {@link dotSparse}, bit for bit.
+ */
+function singleDots(groups: readonly Group[], slots: number, part: keyof Vectors, out: Float64Array): void {
+  const postings = new Map<number, { slots: number[]; weights: number[] }>();
+  for (const g of groups) {
+    if (!g.only) continue;
+    const { ids, weights } = g.only[part];
+    const row = g.slot;
+    for (let k = 0; k < ids.length; k++) {
+      const w = weights[k]!;
+      let list = postings.get(ids[k]!);
+      if (!list) postings.set(ids[k]!, (list = { slots: [], weights: [] }));
+      const [before, their] = [list.slots, list.weights];
+      for (let j = 0; j < before.length; j++) {
+        const at = before[j]! * slots + row;
+        out[at] = out[at]! + their[j]! * w;
+      }
+      before.push(row);
+      their.push(w);
+    }
+  }
 }
 
 /**
