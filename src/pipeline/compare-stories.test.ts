@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { contractArticle } from '../store/contract.js';
 import { openStore } from '../store/open.js';
+import { comparisonText } from '../store/store.js';
 import { compareStaleStories, type CompareRunner, type StoryView } from './compare-stories.js';
 
 /** More stories than one write holds (100), so lanes run across writes. */
@@ -30,7 +31,8 @@ describe('compareStaleStories', () => {
         seen.push(job.storyId);
         await new Promise((resolve) => setTimeout(resolve, Number(job.storyId.slice(-2)) % 5));
         return {
-          comparison: { storyId: job.storyId, sources: [], agencies: [], outlets: [] },
+          title: `Ferry ${job.storyId}`,
+          comparison: comparisonText({ storyId: job.storyId, sources: [], agencies: [], outlets: [] }),
           diagnostics: [{ severity: 'warning', origin: 'test', message: job.storyId }],
         };
       };
@@ -42,6 +44,9 @@ describe('compareStaleStories', () => {
       expect(new Set(seen).size).toBe(STORIES);
       expect(seen).toHaveLength(STORIES);
       expect(diagnostics.map((d) => d.message).sort()).toEqual(records.map((_, i) => storyOf(i)));
+      // The runner's title and comparison text are what is stored.
+      const story = await store.getStory(storyOf(7));
+      expect([story?.title, story?.comparison?.storyId]).toEqual([`Ferry ${storyOf(7)}`, storyOf(7)]);
     } finally {
       await store.close();
     }

@@ -13,24 +13,29 @@ import { loadGazetteer, type Gazetteer } from '../compare/places.js';
 import { compareStory, type ArticleWithCopies, type CompareOptions } from '../compare/sources.js';
 import { DEFAULT_CONFIG, type CompareConfig, type ThreadConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { AnnotatedArticle, StoryComparison, Thread } from '../model.js';
-import type { Store, StoryRecord } from '../store/store.js';
+import type { StoryComparison, Thread } from '../model.js';
+import { articleFromStored, comparisonText, type ComparisonText, type Store, type StoredArticle, type StoryRecord } from '../store/store.js';
 import { storyTitle } from './titles.js';
 
 /** How many stories are compared and written per transaction. */
 const CHUNK = 100;
 
-/** Everything one story's comparison needs: plain data, so it can be sent to a worker thread. */
+/**
+ * Everything one story's comparison needs: plain data, so it can be sent to a worker thread.
+ * Articles travel as stored, their annotation layers as JSON text: a string is copied to the
+ * worker cheaply, where an object graph would be cloned field by field after being parsed here.
+ */
 export interface CompareJob {
   readonly storyId: string;
-  readonly members: readonly ArticleWithCopies[];
-  readonly earlier: readonly EarlierArticle[];
+  readonly members: readonly { readonly article: StoredArticle; readonly duplicateSources: readonly string[] }[];
+  readonly earlier: readonly { readonly storyId: string; readonly article: StoredArticle }[];
   readonly config: CompareConfig;
 }
 
-/** A story's comparison and what went wrong making it. */
+/** A story's title, its comparison (as the JSON text the store keeps) and what went wrong making it. */
 export interface CompareOutcome {
-  readonly comparison: StoryComparison;
+  readonly title: string;
+  readonly comparison: ComparisonText;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -43,9 +48,11 @@ export type CompareRunner = (job: CompareJob) => Promise<CompareOutcome>;
  */
 export function runCompareJob(job: CompareJob, gazetteer: Gazetteer): CompareOutcome {
   const diagnostics: Diagnostic[] = [];
-  const options: CompareOptions = { ...job.config, gazetteer, ...(job.earlier.length ? { earlier: job.earlier } : {}) };
-  const comparison = safeCompare(job.storyId, job.members, diagnostics, options);
-  return { comparison, diagnostics };
+  const members: ArticleWithCopies[] = job.members.map((m) => ({ article: articleFromStored(m.article), duplicateSources: m.duplicateSources }));
+  const earlier: EarlierArticle[] = job.earlier.map((e) => ({ storyId: e.storyId, article: articleFromStored(e.article) }));
+  const options: CompareOptions = { ...job.config, gazetteer, ...(earlier.length ? { earlier } : {}) };
+  const comparison = safeCompare(job.storyId, members, diagnostics, options);
+  return { title: storyTitle(members.map((m) => m.article)), comparison: comparisonText(comparison), diagnostics };
 }
 
 /** A runner in this thread, with one gazetteer for the run (building it takes tens of milliseconds). */
@@ -102,14 +109,13 @@ export async function compareStaleStories(
   let threadOf: Map<string, Thread> | null = null;
   const compareOne = async (storyId: string): Promise<{ record: StoryRecord; diagnostics: readonly Diagnostic[] }> => {
     const memberIds = stories.members(storyId);
-    const articles = await store.getArticles(memberIds);
+    const articles = await store.getStoredArticles(memberIds);
     const dupes = await store.duplicateSources(memberIds);
     threadOf ??= new Map(stories.threads().flatMap((t) => t.storyIds.map((id) => [id, t] as const)));
     const earlier = await earlierArticles(store, storyId, articles, threadOf.get(storyId), stories);
     const job: CompareJob = { storyId, members: articles.map((article) => ({ article, duplicateSources: dupes.get(article.id) ?? [] })), earlier, config };
-    const title = storyTitle(articles);
     const outcome = await run(job);
-    return { record: { id: storyId, title, comparison: outcome.comparison }, diagnostics: outcome.diagnostics };
+    return { record: { id: storyId, title: outcome.title, comparison: outcome.comparison }, diagnostics: outcome.diagnostics };
   };
   // Lanes take stories from one queue and never wait for each other: finished comparisons are
   // written CHUNK at a time by the lane that completes a chunk while the others go on, so the
@@ -183,10 +189,10 @@ const EARLIER_ARTICLES = 10;
 async function earlierArticles(
   store: Store,
   storyId: string,
-  articles: readonly AnnotatedArticle[],
+  articles: readonly StoredArticle[],
   thread: Thread | undefined,
   stories: StoryView,
-): Promise<EarlierArticle[]> {
+): Promise<CompareJob['earlier']> {
   if (!thread) return [];
   const own = articles.map((a) => a.published ?? '').filter(Boolean).sort()[0];
   if (!own) return [];
@@ -197,8 +203,8 @@ async function earlierArticles(
     .filter((c): c is { storyId: string; begins: number } => c.begins !== null && c.begins < ownMs)
     .sort((x, y) => y.begins - x.begins || (x.storyId < y.storyId ? -1 : 1))
     .slice(0, EARLIER_STORIES);
-  const out: EarlierArticle[] = [];
-  for (const c of chosen) for (const article of await store.getArticles(stories.members(c.storyId).slice(0, EARLIER_ARTICLES))) out.push({ storyId: c.storyId, article });
+  const out: { storyId: string; article: StoredArticle }[] = [];
+  for (const c of chosen) for (const article of await store.getStoredArticles(stories.members(c.storyId).slice(0, EARLIER_ARTICLES))) out.push({ storyId: c.storyId, article });
   return out;
 }
 

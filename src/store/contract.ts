@@ -10,7 +10,7 @@ import { articleFeatures } from '../cluster/features.js';
 import { contentHash } from '../dedupe/fingerprint.js';
 import type { AnnotatedArticle, ClusterDecision, StoryComparison } from '../model.js';
 import { sha256Hex } from '../util/hash.js';
-import type { ArticleRecord, Batch, ClusterCorrection, CopyRelation, RawRecord, Store, StoryQuery, StoryRecord } from './store.js';
+import { articleFromStored, comparisonText, type ArticleRecord, type Batch, type ClusterCorrection, type CopyRelation, type RawRecord, type Store, type StoryQuery, type StoryRecord } from './store.js';
 
 /** Opens a fresh, empty store; the suite closes it after each test. */
 export type StoreFactory = () => Promise<Store>;
@@ -121,6 +121,12 @@ export function storeContract(name: string, open: StoreFactory): void {
       const [a] = await store.getArticles([BRIDGE_2.article.id]);
       expect(a).toEqual(BRIDGE_2.article);
       expect(await store.getArticles(['nope'])).toEqual([]);
+      // Stored articles are the same articles, their layers left as text, in the order asked for.
+      const stored = await store.getStoredArticles([GLACIER.article.id, 'nope', BRIDGE_2.article.id]);
+      expect(stored.map((s) => s.id)).toEqual([GLACIER.article.id, BRIDGE_2.article.id]);
+      expect(typeof stored[1]!.annotations).toBe('string');
+      expect(articleFromStored(stored[1]!)).toEqual(BRIDGE_2.article);
+      expect(await store.getStoredArticles([])).toEqual([]);
       const dupes = await store.duplicateSources([BRIDGE_1.article.id, GLACIER.article.id]);
       expect(dupes.get(BRIDGE_1.article.id)).toEqual(['mirror/bridge-1.txt']);
       expect(dupes.get(GLACIER.article.id)).toEqual([]);
@@ -144,6 +150,10 @@ export function storeContract(name: string, open: StoreFactory): void {
       const story = await store.getStory('st_bridge');
       expect(story?.title).toBe('Harbour bridge in Velmora reopens');
       expect(story?.comparison).toEqual(batch.stories[0]!.comparison);
+      // A comparison given as its stored text is written as it is.
+      const comparison = batch.stories[0]!.comparison as StoryComparison;
+      await store.commit({ ...EMPTY, stories: [{ id: 'st_bridge', title: 'Bridge', comparison: comparisonText({ ...comparison, outlets: ['Other'] }) }] });
+      expect((await store.getStory('st_bridge'))?.comparison).toEqual({ ...comparison, outlets: ['Other'] });
       expect(story?.decisions).toEqual(batch.decisions.slice(0, 2));
       expect(story?.threadInfo).toBeNull();
       expect(await store.getStory('st_missing')).toBeNull();

@@ -4,8 +4,8 @@
  * as one JSON document (a new layer needs no migration).
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { AnnotatedArticle } from '../model.js';
-import type { RawRecord } from './store.js';
+import type { AnnotatedArticle, StoryComparison } from '../model.js';
+import type { ComparisonText, RawRecord, StoredArticle } from './store.js';
 
 /** A row as a SQL driver returns it. */
 export type Row = Record<string, unknown>;
@@ -20,11 +20,12 @@ export function annotationsOf(a: AnnotatedArticle): Record<string, unknown> {
   return Object.fromEntries(Object.entries(a).filter(([k]) => !ARTICLE_COLUMNS.has(k)));
 }
 
-/** The article a row of the `articles` table holds. */
-export function articleFromRow(row: Row): AnnotatedArticle {
-  const layers = JSON.parse(row['annotations'] as string) as Pick<AnnotatedArticle, 'sentences' | 'entities' | 'attributions'>;
+/** The columns an article row is read from (features, which only the clusterer reads, left out). */
+export const ARTICLE_SELECT = 'id, content_hash, raw_id, source, title, byline, published, published_rule, outlet, language, url, text, credits, strategy, annotations';
+
+/** The stored article a row of the `articles` table holds, its annotation layers left as JSON text. */
+export function storedArticleFromRow(row: Row): StoredArticle {
   return {
-    ...layers,
     id: row['id'] as string,
     contentHash: row['content_hash'] as string,
     rawId: row['raw_id'] as string,
@@ -39,7 +40,14 @@ export function articleFromRow(row: Row): AnnotatedArticle {
     text: row['text'] as string,
     credits: JSON.parse(row['credits'] as string) as string[],
     strategy: row['strategy'] as string,
+    annotations: row['annotations'] as string,
   };
+}
+
+/** The `comparison` column of a story row: null marks it stale; text given ready is written as it is. */
+export function comparisonColumn(comparison: StoryComparison | ComparisonText | null): string | null {
+  if (comparison === null) return null;
+  return typeof comparison === 'string' ? comparison : JSON.stringify(comparison);
 }
 
 /** The raw input a row of the `raw_documents` table holds. */

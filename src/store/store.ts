@@ -42,7 +42,43 @@ export interface StoryRecord {
    * The story's comparison, or null to mark it stale: its articles changed and it awaits
    * comparison (done once per run, not once per batch; see {@link Store.storiesToCompare}).
    */
-  readonly comparison: StoryComparison | null;
+  readonly comparison: StoryComparison | ComparisonText | null;
+}
+
+/**
+ * A comparison already serialized to the JSON text the store keeps: made where the comparison
+ * was computed (a worker thread), so it crosses threads as one string instead of a cloned object
+ * graph, and is written as it is.
+ */
+export type ComparisonText = string & { readonly __comparisonText: never };
+
+/** The stored JSON text of a comparison. */
+export function comparisonText(comparison: StoryComparison): ComparisonText {
+  return JSON.stringify(comparison) as ComparisonText;
+}
+
+/**
+ * An article as stored, its annotation layers left as their JSON text: for readers that hand the
+ * article on to another thread, which parses the layers once where they are used (`rows.ts`
+ * `articleFromStored` gives the {@link AnnotatedArticle}).
+ */
+export interface StoredArticle
+  extends Pick<
+    AnnotatedArticle,
+    'id' | 'contentHash' | 'rawId' | 'source' | 'title' | 'byline' | 'published' | 'publishedRule' | 'outlet' | 'language' | 'url' | 'text' | 'credits' | 'strategy'
+  > {
+  /** The annotation layers (sentences, entities, attributions, quotes, times…) as one JSON document. */
+  readonly annotations: string;
+}
+
+/**
+ * The article a stored article holds: its annotation layers parsed. The layers come first, so
+ * the record has the same shape (and key order) whichever way it was read.
+ */
+export function articleFromStored(stored: StoredArticle): AnnotatedArticle {
+  const { annotations, ...columns } = stored;
+  const layers = JSON.parse(annotations) as Pick<AnnotatedArticle, 'sentences' | 'entities' | 'attributions'>;
+  return { ...layers, ...columns };
 }
 
 /** Everything one batch writes. Applied atomically: all of it or none of it. */
@@ -162,7 +198,10 @@ export interface Store {
    */
   storyDigests?(ids: readonly string[]): Promise<ReadonlyMap<string, StoryDigest>>;
   getStory(id: string): Promise<StoryDetail | null>;
+  /** Stored articles by id, in the order asked for (unknown ids are skipped). */
   getArticles(ids: readonly string[]): Promise<AnnotatedArticle[]>;
+  /** The same articles as {@link getArticles}, their annotation layers left as JSON text. */
+  getStoredArticles(ids: readonly string[]): Promise<StoredArticle[]>;
   /** Sources of raw inputs that duplicated each of these articles. */
   duplicateSources(articleIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>>;
   /** Raw records by source (for diagnostics). */

@@ -17,9 +17,10 @@
 import pg from 'pg';
 import { DossierError } from '../../errors.js';
 import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, StoryArticleRef, StoryComparison, StorySummary, Thread } from '../../model.js';
-import type { Batch, ClusterCorrection, CopyRelation, Placement, RawRecord, SearchHit, Store, StoreStats, StoryDetail, StoryQuery } from '../store.js';
+import type { Batch, ClusterCorrection, CopyRelation, Placement, RawRecord, SearchHit, Store, StoreStats, StoredArticle, StoryDetail, StoryQuery } from '../store.js';
+import { articleFromStored } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
-import { annotationsOf, articleFromRow, rawFromRow, type Row } from '../rows.js';
+import { ARTICLE_SELECT, annotationsOf, comparisonColumn, rawFromRow, storedArticleFromRow, type Row } from '../rows.js';
 
 
 /** Advisory lock keys: (Dossier's class, which lock). Any fixed numbers that differ from each other. */
@@ -269,17 +270,17 @@ export class PostgresStore implements Store {
   }
 
   async getArticles(ids: readonly string[]): Promise<AnnotatedArticle[]> {
+    return (await this.getStoredArticles(ids)).map(articleFromStored);
+  }
+
+  async getStoredArticles(ids: readonly string[]): Promise<StoredArticle[]> {
     if (ids.length === 0) return [];
-    const rows = await this.#rows(
-      `SELECT id, content_hash, raw_id, source, title, byline, published, published_rule, outlet, language, url, text, credits, strategy, annotations
-       FROM articles WHERE id = ANY($1::text[])`,
-      [ids],
-    );
+    const rows = await this.#rows(`SELECT ${ARTICLE_SELECT} FROM articles WHERE id = ANY($1::text[])`, [ids]);
     const byId = new Map(rows.map((r) => [r['id'] as string, r]));
     // In the order asked for, like the SQLite store.
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [articleFromRow(row)] : [];
+      return row ? [storedArticleFromRow(row)] : [];
     });
   }
 
@@ -459,7 +460,7 @@ async function writeBatch(client: pg.PoolClient, batch: Batch, now: string): Pro
     await client.query(
       `INSERT INTO stories (id, title, comparison) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
        ON CONFLICT (id) DO UPDATE SET title = excluded.title, comparison = excluded.comparison`,
-      [last.map((s) => s.id), last.map((s) => s.title), last.map((s) => (s.comparison ? JSON.stringify(s.comparison) : null))],
+      [last.map((s) => s.id), last.map((s) => s.title), last.map((s) => comparisonColumn(s.comparison))],
     );
   }
   if (batch.threads) {

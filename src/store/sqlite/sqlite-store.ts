@@ -14,10 +14,11 @@ import type {
   Thread,
 } from '../../model.js';
 import type { StoryDigest } from '../store.js';
-import type { Batch, Placement, RawRecord, SearchHit, Store, StoreStats, StoryDetail, StoryQuery } from '../store.js';
+import type { Batch, Placement, RawRecord, SearchHit, Store, StoreStats, StoredArticle, StoryDetail, StoryQuery } from '../store.js';
 import type { ClusterCorrection, CopyRelation } from '../store.js';
+import { articleFromStored } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
-import { annotationsOf, articleFromRow, rawFromRow, type Row } from '../rows.js';
+import { ARTICLE_SELECT, annotationsOf, comparisonColumn, rawFromRow, storedArticleFromRow, type Row } from '../rows.js';
 
 
 /** Opens (creating and migrating if needed) a SQLite store. `:memory:` gives a throwaway store. */
@@ -175,7 +176,7 @@ export class SqliteStore implements Store {
         ensureStory.run(d.storyId);
         placeArticle.run(d.articleId, d.storyId, JSON.stringify(d));
       }
-      for (const s of batch.stories) upsertStory.run(s.id, s.title, s.comparison ? JSON.stringify(s.comparison) : null);
+      for (const s of batch.stories) upsertStory.run(s.id, s.title, comparisonColumn(s.comparison));
       if (batch.threads) {
         db.prepare('DELETE FROM threads').run();
         db.prepare('UPDATE stories SET thread_id = NULL').run();
@@ -334,11 +335,15 @@ export class SqliteStore implements Store {
   }
 
   async getArticles(ids: readonly string[]): Promise<AnnotatedArticle[]> {
-    const stmt = this.#db.prepare('SELECT * FROM articles WHERE id = ?');
-    const out: AnnotatedArticle[] = [];
+    return (await this.getStoredArticles(ids)).map(articleFromStored);
+  }
+
+  async getStoredArticles(ids: readonly string[]): Promise<StoredArticle[]> {
+    const stmt = this.#db.prepare(`SELECT ${ARTICLE_SELECT} FROM articles WHERE id = ?`);
+    const out: StoredArticle[] = [];
     for (const id of ids) {
       const row = stmt.get(id) as Row | undefined;
-      if (row) out.push(articleFromRow(row));
+      if (row) out.push(storedArticleFromRow(row));
     }
     return out;
   }
