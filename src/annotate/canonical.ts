@@ -7,6 +7,7 @@
  */
 import type { AnnotatedArticle, EntityKind, EntityMention, StoryEntity } from '../model.js';
 import { isCommonWord, lookupName } from './gazetteer.js';
+import { memoized } from '../util/memo.js';
 import { foldDiacritics, nameKey, translitKey } from './text.js';
 
 const CONNECTORS = new Set(['of', 'and', 'the', 'for', 'de', 'la', 'on']);
@@ -238,8 +239,8 @@ const LEGAL_FORMS = new Set(['inc', 'incorporated', 'corp', 'corporation', 'comp
  * The key that groups spellings across articles: the transliteration key, and for organisations
  * without a legal form at the end ("Apple Inc." and "Apple" are one company).
  */
-function unitKey(name: string, kind: EntityKind): string {
-  const tk = translitKey(name);
+function unitKey(name: string, kind: EntityKind, translit: (s: string) => string = translitKey): string {
+  const tk = translit(name);
   if (kind !== 'ORGANIZATION' && kind !== 'NAME') return tk;
   const cut = tk.lastIndexOf(' ');
   return cut > 0 && LEGAL_FORMS.has(tk.slice(cut + 1)) ? tk.slice(0, cut) : tk;
@@ -275,6 +276,8 @@ export function groupEntities(articles: readonly Pick<AnnotatedArticle, 'id' | '
  * (by index into `entities`) it belongs to: `mentions.get(articleId)[i]` for `entities[i]` of that article.
  */
 export function groupEntitiesWithMentions(articles: readonly Pick<AnnotatedArticle, 'id' | 'entities'>[]): { entities: StoryEntity[]; mentions: Map<string, number[]> } {
+  // A story repeats its names in every article: each spelling's key is computed once.
+  const translit = memoized(translitKey);
   const units = new Map<string, Unit>();
   const unitOfMention = new Map<string, (Unit | null)[]>();
   for (const article of articles) {
@@ -282,7 +285,7 @@ export function groupEntitiesWithMentions(articles: readonly Pick<AnnotatedArtic
     unitOfMention.set(article.id, assigned);
     for (const m of article.entities) {
       const name = m.canonical ?? m.text;
-      const tk = unitKey(name, m.kind);
+      const tk = unitKey(name, m.kind, translit);
       assigned.push(null);
       if (!tk) continue;
       const id = `${typeClass(m.kind)}\u0000${tk}`;
@@ -306,10 +309,23 @@ export function groupEntitiesWithMentions(articles: readonly Pick<AnnotatedArtic
     while (parent.has(r)) r = parent.get(r)!;
     return r;
   };
+  // A unit a shorter one fits shares its first word or its last: only those are tested (in list
+  // order), instead of every unit of the story for every unit.
+  const position = new Map<Unit, number>();
+  const byFirst = new Map<string, Unit[]>();
+  const byLast = new Map<string, Unit[]>();
+  list.forEach((u, i) => {
+    position.set(u, i);
+    pushTo(byFirst, u.words[0]!, u);
+    pushTo(byLast, u.words[u.words.length - 1]!, u);
+  });
   for (const u of list) {
-    const candidates = list.filter(
-      (o) => o !== u && o.words.length > u.words.length && compatible(u.kind, o.kind) && (endsWith(o.words, u.words) || (u.kind !== 'PERSON' && startsWith(o.words, u.words)) || (u.words.length === 1 && o.kind === 'PERSON' && o.words[0] === u.words[0])),
-    );
+    const near = new Set([...(byFirst.get(u.words[0]!) ?? []), ...(byLast.get(u.words[u.words.length - 1]!) ?? [])]);
+    const candidates = [...near]
+      .sort((a, b) => position.get(a)! - position.get(b)!)
+      .filter(
+        (o) => o !== u && o.words.length > u.words.length && compatible(u.kind, o.kind) && (endsWith(o.words, u.words) || (u.kind !== 'PERSON' && startsWith(o.words, u.words)) || (u.words.length === 1 && o.kind === 'PERSON' && o.words[0] === u.words[0])),
+      );
     let roots = new Set(candidates.map(find));
     // "Trump" fits "Donald Trump" and a heading run "James Comey on Trump": a name with a connector
     // inside is a title or a body, not the full form of a person's surname.
@@ -330,7 +346,7 @@ export function groupEntitiesWithMentions(articles: readonly Pick<AnnotatedArtic
     let mentions = 0;
     const kinds = new Map<EntityKind, number>();
     for (const u of members) {
-      for (const [d, n] of u.displays) if (unitKey(d, root.kind) === root.key) displays.set(d, (displays.get(d) ?? 0) + n);
+      for (const [d, n] of u.displays) if (unitKey(d, root.kind, translit) === root.key) displays.set(d, (displays.get(d) ?? 0) + n);
       u.variants.forEach((v) => variants.add(v));
       u.articles.forEach((a) => articlesSet.add(a));
       mentions += u.mentions;
@@ -338,7 +354,7 @@ export function groupEntitiesWithMentions(articles: readonly Pick<AnnotatedArtic
     }
     const kind = [...kinds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? root.kind;
     out.push({
-      name: displayName(displays),
+      name: displayName(displays, translit),
       type: kind === 'NAME' ? 'ORGANIZATION' : kind,
       variants: [...variants].sort(),
       articles: [...articlesSet].sort(),
@@ -353,6 +369,12 @@ export function groupEntitiesWithMentions(articles: readonly Pick<AnnotatedArtic
   return { entities: out.map(({ root: _root, ...e }) => e), mentions: mentionsOut };
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const at = map.get(key);
+  if (at) at.push(value);
+  else map.set(key, [value]);
+}
+
 function compatible(a: EntityKind, b: EntityKind): boolean {
   return a === b || a === 'NAME' || b === 'NAME' || (a === 'ORGANIZATION' && b === 'PERSON');
 }
@@ -361,16 +383,16 @@ function compatible(a: EntityKind, b: EntityKind): boolean {
  * The display name of merged spellings: word by word, the spelling with diacritics wins
  * ("Sandor Pintér" + "Sándor Pinter" → "Sándor Pintér"); otherwise the most frequent.
  */
-function displayName(displays: ReadonlyMap<string, number>): string {
+function displayName(displays: ReadonlyMap<string, number>, translit: (s: string) => string): string {
   const ranked = [...displays.entries()].sort((a, b) => b[1] - a[1] || diacriticCount(b[0]) - diacriticCount(a[0]) || (a[0] < b[0] ? -1 : 1));
   const base = ranked[0]?.[0] ?? '';
   const words = base.split(/(\s+)/);
   return words
     .map((w) => {
       if (/^\s+$/.test(w)) return w;
-      const tk = translitKey(w);
+      const tk = translit(w);
       let best = w;
-      for (const [d] of ranked) for (const dw of d.split(/\s+/)) if (translitKey(dw) === tk && diacriticCount(dw) > diacriticCount(best) && foldDiacritics(dw) === foldDiacritics(w)) best = dw;
+      for (const [d] of ranked) for (const dw of d.split(/\s+/)) if (translit(dw) === tk && diacriticCount(dw) > diacriticCount(best) && foldDiacritics(dw) === foldDiacritics(w)) best = dw;
       return best;
     })
     .join('');

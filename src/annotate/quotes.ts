@@ -6,6 +6,7 @@
  */
 import type { AnnotatedArticle, EntityMention, Quote, Sentence, StoryEntity, StoryQuote } from '../model.js';
 import { foldDiacritics, translitKey } from './text.js';
+import { memoized } from '../util/memo.js';
 import { firstStartingFrom } from '../util/spans.js';
 
 /** Opening marks and the marks that may close them. */
@@ -292,10 +293,15 @@ function similarity(a: Set<string>, b: Set<string>): number {
  * relations"). Groups quoted by more articles come first.
  */
 export function groupQuotes(articles: readonly Pick<AnnotatedArticle, 'id' | 'quotes'>[], entities: readonly StoryEntity[]): StoryQuote[] {
+  // Speakers and entity spellings recur across a story's copies: each key is computed once.
+  const translit = memoized(translitKey);
   const nameOf = new Map<string, string>();
   for (const e of entities) {
     if (e.type !== 'PERSON' && e.type !== 'ORGANIZATION') continue;
-    for (const v of [e.name, ...e.variants]) if (!nameOf.has(translitKey(v))) nameOf.set(translitKey(v), e.name);
+    for (const v of [e.name, ...e.variants]) {
+      const key = translit(v);
+      if (!nameOf.has(key)) nameOf.set(key, e.name);
+    }
   }
   interface Group {
     speaker: string | null;
@@ -305,7 +311,7 @@ export function groupQuotes(articles: readonly Pick<AnnotatedArticle, 'id' | 'qu
   const groups: Group[] = [];
   for (const article of articles) {
     for (const q of article.quotes ?? []) {
-      const speaker = q.speaker ? (nameOf.get(translitKey(q.speaker)) ?? q.speaker) : null;
+      const speaker = q.speaker ? (nameOf.get(translit(q.speaker)) ?? q.speaker) : null;
       const words = contentWords(q.text);
       const match = groups.find((g) => g.speaker === speaker && speaker !== null && similarity(g.words, words) >= 0.6);
       if (match) {
