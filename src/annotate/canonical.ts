@@ -336,7 +336,7 @@ export function groupEntitiesWithMentions(articles: readonly Pick<AnnotatedArtic
   const groups = new Map<Unit, Unit[]>();
   for (const u of list) {
     const r = find(u);
-    groups.set(r, [...(groups.get(r) ?? []), u]);
+    pushTo(groups, r, u);
   }
   const out: (StoryEntity & { root: Unit })[] = [];
   for (const [root, members] of groups) {
