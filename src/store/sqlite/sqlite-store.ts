@@ -65,8 +65,17 @@ export class SqliteStore implements Store {
   /** The last writer queued by {@link exclusive}; the next one starts when it settles. */
   #writerTail: Promise<unknown> = Promise.resolve();
 
+  /** Statements run once per story by the compare stage, prepared once per store instead of per call. */
+  readonly #statements = new Map<string, Database.Statement>();
+
   constructor(db: Database.Database) {
     this.#db = db;
+  }
+
+  #statement(sql: string): Database.Statement {
+    let stmt = this.#statements.get(sql);
+    if (!stmt) this.#statements.set(sql, (stmt = this.#db.prepare(sql)));
+    return stmt;
   }
 
   async knownRawIds(ids: readonly string[]): Promise<ReadonlySet<string>> {
@@ -339,7 +348,7 @@ export class SqliteStore implements Store {
   }
 
   async getStoredArticles(ids: readonly string[]): Promise<StoredArticle[]> {
-    const stmt = this.#db.prepare(`SELECT ${ARTICLE_SELECT} FROM articles WHERE id = ?`);
+    const stmt = this.#statement(`SELECT ${ARTICLE_SELECT} FROM articles WHERE id = ?`);
     const out: StoredArticle[] = [];
     for (const id of ids) {
       const row = stmt.get(id) as Row | undefined;
@@ -350,7 +359,7 @@ export class SqliteStore implements Store {
 
   async duplicateSources(articleIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>> {
     // By article first: without statistics SQLite would pick the status index and read every duplicate of the store per call.
-    const stmt = this.#db.prepare(`SELECT source FROM raw_documents INDEXED BY raw_documents_article WHERE article_id = ? AND status = 'duplicate' ORDER BY source`).pluck();
+    const stmt = this.#statement(`SELECT source FROM raw_documents INDEXED BY raw_documents_article WHERE article_id = ? AND status = 'duplicate' ORDER BY source`).pluck();
     return new Map(articleIds.map((id) => [id, stmt.all(id) as string[]]));
   }
 
