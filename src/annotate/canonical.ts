@@ -239,7 +239,7 @@ const LEGAL_FORMS = new Set(['inc', 'incorporated', 'corp', 'corporation', 'comp
  * The key that groups spellings across articles: the transliteration key, and for organisations
  * without a legal form at the end ("Apple Inc." and "Apple" are one company).
  */
-function unitKey(name: string, kind: EntityKind, translit: (s: string) => string = translitKey): string {
+function unitKey(name: string, kind: EntityKind, translit: (s: string) => string): string {
   const tk = translit(name);
   if (kind !== 'ORGANIZATION' && kind !== 'NAME') return tk;
   const cut = tk.lastIndexOf(' ');
@@ -278,21 +278,29 @@ export function groupEntities(articles: readonly Pick<AnnotatedArticle, 'id' | '
 export function groupEntitiesWithMentions(articles: readonly Pick<AnnotatedArticle, 'id' | 'entities'>[]): { entities: StoryEntity[]; mentions: Map<string, number[]> } {
   // A story repeats its names in every article: each spelling's key is computed once.
   const translit = memoized(translitKey);
-  const units = new Map<string, Unit>();
+  const orgKey = memoized((name) => unitKey(name, 'ORGANIZATION', translit));
+  const keyOf = (name: string, kind: EntityKind): string => (kind === 'ORGANIZATION' || kind === 'NAME' ? orgKey(name) : translit(name));
+  // Units by type class, then key (two lookups of remembered strings instead of hashing a joined
+  // key for every mention); `list` keeps them in order of first mention.
+  const units = new Map<string, Map<string, Unit>>();
+  const list: Unit[] = [];
   const unitOfMention = new Map<string, (Unit | null)[]>();
   for (const article of articles) {
     const assigned: (Unit | null)[] = [];
     unitOfMention.set(article.id, assigned);
     for (const m of article.entities) {
       const name = m.canonical ?? m.text;
-      const tk = unitKey(name, m.kind, translit);
+      const tk = keyOf(name, m.kind);
       assigned.push(null);
       if (!tk) continue;
-      const id = `${typeClass(m.kind)}\u0000${tk}`;
-      let u = units.get(id);
+      const type = typeClass(m.kind);
+      let ofType = units.get(type);
+      if (!ofType) units.set(type, (ofType = new Map()));
+      let u = ofType.get(tk);
       if (!u) {
         u = { key: tk, words: tk.split(' '), kind: m.kind, displays: new Map(), variants: new Set(), articles: new Set(), mentions: 0 };
-        units.set(id, u);
+        ofType.set(tk, u);
+        list.push(u);
       }
       assigned[assigned.length - 1] = u;
       u.displays.set(name, (u.displays.get(name) ?? 0) + 1);
@@ -302,7 +310,6 @@ export function groupEntitiesWithMentions(articles: readonly Pick<AnnotatedArtic
     }
   }
   // Union short units into the one longer unit of a compatible type that they fit.
-  const list = [...units.values()];
   const parent = new Map<Unit, Unit>();
   const find = (u: Unit): Unit => {
     let r = u;
@@ -346,7 +353,7 @@ export function groupEntitiesWithMentions(articles: readonly Pick<AnnotatedArtic
     let mentions = 0;
     const kinds = new Map<EntityKind, number>();
     for (const u of members) {
-      for (const [d, n] of u.displays) if (unitKey(d, root.kind, translit) === root.key) displays.set(d, (displays.get(d) ?? 0) + n);
+      for (const [d, n] of u.displays) if (keyOf(d, root.kind) === root.key) displays.set(d, (displays.get(d) ?? 0) + n);
       u.variants.forEach((v) => variants.add(v));
       u.articles.forEach((a) => articlesSet.add(a));
       mentions += u.mentions;

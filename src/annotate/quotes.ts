@@ -309,10 +309,15 @@ export function groupQuotes(articles: readonly Pick<AnnotatedArticle, 'id' | 'qu
     variants: { articleId: string; text: string; kind: Quote['kind'] }[];
   }
   const groups: Group[] = [];
+  // Copies repeat their quotes word for word: each text's content words are found once (a fresh
+  // set each time, since a group grows the set it starts with).
+  const wordsOf = new Map<string, readonly string[]>();
   for (const article of articles) {
     for (const q of article.quotes ?? []) {
       const speaker = q.speaker ? (nameOf.get(translit(q.speaker)) ?? q.speaker) : null;
-      const words = contentWords(q.text);
+      let known = wordsOf.get(q.text);
+      if (known === undefined) wordsOf.set(q.text, (known = [...contentWords(q.text)]));
+      const words = new Set(known);
       const match = groups.find((g) => g.speaker === speaker && speaker !== null && similarity(g.words, words) >= 0.6);
       if (match) {
         match.variants.push({ articleId: article.id, text: q.text, kind: q.kind });
