@@ -59,8 +59,8 @@ export function comparisonText(comparison: StoryComparison): ComparisonText {
 
 /**
  * An article as stored, its annotation layers left as their JSON text: for readers that hand the
- * article on to another thread, which parses the layers once where they are used (`rows.ts`
- * `articleFromStored` gives the {@link AnnotatedArticle}).
+ * article on to another thread, which parses the layers once where they are used
+ * ({@link articleFromStored} gives the {@link AnnotatedArticle}).
  */
 export interface StoredArticle
   extends Pick<
