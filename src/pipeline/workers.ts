@@ -57,12 +57,10 @@ export function autoWorkerCount(): number {
 /**
  * Old-generation heap of each worker. A worker keeps nothing between jobs, but on a machine
  * with much memory V8 lets a busy isolate grow to gigabytes of garbage before it collects; the
- * cap makes it collect sooner. It is well above any one job's live data: a batch of 500 pages,
- * or a story of at most {@link MAX_POOLED_STORY} articles being compared. (At 512 MB the two
- * workers' garbage at the start of the compare phase took the 100k-article benchmark's peak from
- * about 1,360 to 1,470 MiB; the stored stories are the same either way.)
+ * cap makes it collect sooner. It is well above any one job's live data: a batch of 200 pages,
+ * or a story of at most {@link MAX_POOLED_STORY} articles being compared.
  */
-const WORKER_HEAP_MB = 320;
+const WORKER_HEAP_MB = 512;
 
 /** Stories (members and earlier articles) larger than this are compared on the main thread, which has no heap cap. */
 export const MAX_POOLED_STORY = 400;
