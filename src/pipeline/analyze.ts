@@ -62,8 +62,9 @@ export async function analyze(
   options: AnalyzeOptions,
 ): Promise<AnalyzeSummary> {
   const { config } = options;
-  const clusterer = new StoryClusterer(config.cluster);
-  const replica = new ClusterReplica(clusterer);
+  // Released before the compare phase (set to null): the clusterer is most of what a long run
+  // holds in memory, and comparing needs only a snapshot of its stories.
+  let replica: ClusterReplica | null = new ClusterReplica(new StoryClusterer(config.cluster));
   await replica.catchUp(store);
 
   const totals = { read: 0, unchanged: 0, articles: 0, duplicates: 0, rejected: 0, created: 0 };
@@ -105,7 +106,7 @@ export async function analyze(
   const commitOldest = async (): Promise<void> => {
     const job = inFlight.shift()!;
     const prepared = await job.prepared;
-    const result = await store.exclusive(() => commitBatch(store, replica, job.intake, prepared));
+    const result = await store.exclusive(() => commitBatch(store, replica!, job.intake, prepared));
     totals.unchanged += result.unchanged;
     totals.articles += result.articles;
     totals.duplicates += result.duplicates;
@@ -130,8 +131,9 @@ export async function analyze(
     // the run has one.
     const running = pool as PreparePool | null;
     await store.exclusive(async () => {
-      await replica.catchUp(store);
-      const stories = storyView(clusterer, config.thread);
+      await replica!.catchUp(store);
+      const stories = storyView(replica!.clusterer, config.thread);
+      replica = null;
       const local = localCompareRunner();
       // Very large stories stay on this thread, which has no heap cap (see MAX_POOLED_STORY).
       const run: CompareRunner = running

@@ -1,10 +1,13 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { StoryClusterer } from '../cluster/clusterer.js';
 import { DEFAULT_CONFIG } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { contractArticle } from '../store/contract.js';
 import { openStore } from '../store/open.js';
 import { comparisonText } from '../store/store.js';
-import { compareStaleStories, type CompareRunner, type StoryView } from './compare-stories.js';
+import { compareStaleStories, storyView, type CompareRunner, type StoryView } from './compare-stories.js';
 
 /** More stories than one write holds (100), so lanes run across writes. */
 const STORIES = 230;
@@ -50,5 +53,30 @@ describe('compareStaleStories', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('storyView', () => {
+  it('answers from a snapshot that keeps no reference to the clusterer', async () => {
+    // analyze drops its clusterer before comparing: the view must not keep it alive.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const made = ((): { clusterer: WeakRef<StoryClusterer>; view: StoryView } => {
+      const clusterer = new StoryClusterer(DEFAULT_CONFIG.cluster);
+      const day = Date.UTC(2026, 4, 4);
+      clusterer.restore({ articleId: 'a1', terms: { ferry: 2, velmora: 1 }, names: ['velmora'], time: day }, 'st_ferry');
+      clusterer.restore({ articleId: 'a2', terms: { ferry: 1, timetable: 1 }, names: ['velmora'], time: day + 3_600_000 }, 'st_ferry');
+      clusterer.restore({ articleId: 'a3', terms: { budget: 1 }, names: [], time: null }, 'st_budget');
+      return { clusterer: new WeakRef(clusterer), view: storyView(clusterer, DEFAULT_CONFIG.thread) };
+    })();
+    // A WeakRef made in this turn holds its target until the turn ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+
+    expect(made.clusterer.deref()).toBeUndefined();
+    expect(made.view.members('st_ferry')).toEqual(['a1', 'a2']);
+    expect(made.view.members('st_unknown')).toEqual([]);
+    expect(made.view.start('st_ferry')).toBe(Date.UTC(2026, 4, 4));
+    expect(made.view.start('st_budget')).toBeNull();
   });
 });

@@ -75,18 +75,23 @@ export interface StoryView {
 }
 
 /**
- * The stories of a clusterer as the compare stage sees them. Threads and start times are derived
- * from one listing of the stories, on first use; make a view after the clusterer's last change.
+ * The stories of a clusterer as the compare stage sees them: a snapshot of their member lists,
+ * names and start times, taken after the clusterer's last change. The view holds no reference
+ * to the clusterer, so a caller done with it can let its vectors and indexes (most of a long
+ * run's memory) be collected while the stories are compared. Threads are derived on first use.
  */
 export function storyView(clusterer: StoryClusterer, config: ThreadConfig): StoryView {
-  let listed: ReturnType<StoryClusterer['storyNames']> | null = null;
+  const listed = clusterer.storyNames();
+  // A loop, not a callback: a closure naming `clusterer` would share this function's context
+  // with the view's closures and keep the clusterer alive through them.
+  const members = new Map<string, readonly string[]>();
+  for (const s of listed) members.set(s.storyId, clusterer.members(s.storyId));
   let threads: readonly Thread[] | null = null;
   let starts: Map<string, number | null> | null = null;
-  const stories = (): ReturnType<StoryClusterer['storyNames']> => (listed ??= clusterer.storyNames());
   return {
-    members: (storyId) => clusterer.members(storyId),
-    threads: () => (threads ??= buildThreads(stories(), config)),
-    start: (storyId) => (starts ??= new Map(stories().map((s) => [s.storyId, s.first]))).get(storyId) ?? null,
+    members: (storyId) => members.get(storyId) ?? [],
+    threads: () => (threads ??= buildThreads(listed, config)),
+    start: (storyId) => (starts ??= new Map(listed.map((s) => [s.storyId, s.first]))).get(storyId) ?? null,
   };
 }
 
