@@ -10,6 +10,7 @@ import { DossierError, isDossierError } from '../errors.js';
 import type { IngestItem } from '../ingest/files.js';
 import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, RawDocument } from '../model.js';
 import { sha256Hex } from '../util/hash.js';
+import { collectGarbage } from '../util/heap.js';
 import type { ArticleRecord, RawRecord, Store, StoryRecord, CopyRelation } from '../store/store.js';
 import { compareStaleStories, localCompareRunner, storyView, type CompareRunner } from './compare-stories.js';
 import { prepareDocuments, type PreparedDocument } from './prepare.js';
@@ -134,6 +135,7 @@ export async function analyze(
       await replica!.catchUp(store);
       const stories = storyView(replica!.clusterer, config.thread);
       replica = null;
+      collectGarbage();
       const local = localCompareRunner();
       // Very large stories stay on this thread, which has no heap cap (see MAX_POOLED_STORY).
       const run: CompareRunner = running

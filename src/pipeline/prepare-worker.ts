@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadGazetteer, type Gazetteer } from '../compare/places.js';
 import type { DossierConfig } from '../config.js';
 import type { RawDocument } from '../model.js';
+import { collectGarbage } from '../util/heap.js';
 import { runCompareJob } from './compare-stories.js';
 import { prepareDocuments } from './prepare.js';
 import type { WorkerReply, WorkerRequest } from './workers.js';
@@ -15,8 +16,14 @@ const port = parentPort;
 const config = (workerData as { config: DossierConfig }).config;
 if (port) {
   let gazetteer: Gazetteer | null = null;
+  let lastKind: WorkerRequest['kind'] | null = null;
   port.on('message', (request: WorkerRequest) => {
     let reply: WorkerReply;
+    // A run prepares every batch, then compares every story: at the switch the heap is full of
+    // the batches' garbage, sized for them. Collected now, the compare jobs start from a small
+    // heap instead of adding their garbage to it.
+    if (lastKind !== null && request.kind !== lastKind) collectGarbage();
+    lastKind = request.kind;
     try {
       if (request.kind === 'prepare') {
         const docs: RawDocument[] = request.docs.map((d) => ({ ...d, raw: new Uint8Array() }));
