@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { StoryClusterer } from '../cluster/clusterer.js';
 import { DEFAULT_CONFIG } from '../config.js';
@@ -7,6 +5,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { contractArticle } from '../store/contract.js';
 import { openStore } from '../store/open.js';
 import { comparisonText } from '../store/store.js';
+import { collectGarbage } from '../util/heap.js';
 import { compareStaleStories, storyView, type CompareRunner, type StoryView } from './compare-stories.js';
 
 /** More stories than one write holds (100), so lanes run across writes. */
@@ -59,8 +58,6 @@ describe('compareStaleStories', () => {
 describe('storyView', () => {
   it('answers from a snapshot that keeps no reference to the clusterer', async () => {
     // analyze drops its clusterer before comparing: the view must not keep it alive.
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
     const made = ((): { clusterer: WeakRef<StoryClusterer>; view: StoryView } => {
       const clusterer = new StoryClusterer(DEFAULT_CONFIG.cluster);
       const day = Date.UTC(2026, 4, 4);
@@ -71,7 +68,7 @@ describe('storyView', () => {
     })();
     // A WeakRef made in this turn holds its target until the turn ends.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    gc();
+    collectGarbage();
 
     expect(made.clusterer.deref()).toBeUndefined();
     expect(made.view.members('st_ferry')).toEqual(['a1', 'a2']);

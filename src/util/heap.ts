@@ -28,13 +28,18 @@ let collector: (() => void) | null = null;
  * Runs a full garbage collection now. For phase boundaries where a large structure has just been
  * let go: V8 sizes the heap from what was live at its last full collection, so without one the
  * heap would grow by half of the released structure's size again before noticing it is garbage.
- * The collector is V8's own `gc`, exposed to a fresh context only (the flag is read when a
- * context is made), so nothing else in the process sees it.
+ * The collector is V8's own `gc`, exposed to one fresh context only: the flag is read when a
+ * context is made, and it is unset again at once, so no other context (nor a worker thread
+ * started later) gains a `gc` global.
  */
 export function collectGarbage(): void {
   if (!collector) {
     setFlagsFromString('--expose-gc');
-    collector = runInNewContext('gc') as () => void;
+    try {
+      collector = runInNewContext('gc') as () => void;
+    } finally {
+      setFlagsFromString('--no-expose-gc');
+    }
   }
   collector();
 }
