@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'store:not-found'
   | 'pipeline:worker-failed'
   | 'pipeline:worker-crashed'
+  | 'pipeline:released'
   | 'usage:invalid';
 
 /** An expected failure with a code, a human message and optional structured details. */

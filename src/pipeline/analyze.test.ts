@@ -6,7 +6,9 @@ import { itemsFromBytes, readInputs, type IngestItem } from '../ingest/files.js'
 import { makeRawDocument } from '../ingest/raw.js';
 import { openStore } from '../store/open.js';
 import type { Batch, Store } from '../store/store.js';
-import { analyze } from './analyze.js';
+import { StoryClusterer } from '../cluster/clusterer.js';
+import { isDossierError } from '../errors.js';
+import { analyze, ClusterReplica } from './analyze.js';
 
 const config = resolveConfig({ batchSize: 2 });
 const stores: Store[] = [];
@@ -126,5 +128,28 @@ describe('analyze', () => {
     expect(byPrefix).toMatchObject({ '000': '2024-02-19', '001': '2024-02-20', '003': '2024-02-19', '004': '2023-10-23' });
     const oct = stories.find((s) => s.articleCount === 1)!;
     expect(oct.articles[0]!.source).toContain('004_');
+  });
+});
+
+describe('ClusterReplica', () => {
+  it('hands over a snapshot of its stories on release and refuses to cluster afterwards', async () => {
+    const store = await fresh();
+    await analyze(store, [doc('in/ferry.txt', para('ferry timetable', 6)), doc('in/budget.txt', para('council budget', 6))], { config, workers: 0 });
+    const replica = new ClusterReplica(new StoryClusterer(config.cluster));
+    await replica.catchUp(store);
+    const stories = await Promise.all((await store.listStories()).map((s) => store.getStory(s.id)));
+
+    const view = replica.release(config.thread);
+
+    // The view answers as the store does: each story's articles, whatever the grouping was.
+    for (const story of stories) expect(new Set(view.members(story!.id))).toEqual(new Set(story!.decisions.map((d) => d.articleId)));
+    expect(stories.flatMap((s) => view.members(s!.id))).toHaveLength(2);
+    let thrown: unknown = null;
+    try {
+      void replica.clusterer;
+    } catch (err) {
+      thrown = err;
+    }
+    expect(isDossierError(thrown) && thrown.code).toBe('pipeline:released');
   });
 });

@@ -4,7 +4,7 @@
  * the store. One bad document becomes a rejected raw record with its diagnostics; the run goes on.
  */
 import { StoryClusterer } from '../cluster/clusterer.js';
-import type { DossierConfig } from '../config.js';
+import type { DossierConfig, ThreadConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { DossierError, isDossierError } from '../errors.js';
 import type { IngestItem } from '../ingest/files.js';
@@ -12,7 +12,7 @@ import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, RawDocument } 
 import { sha256Hex } from '../util/hash.js';
 import { collectGarbage } from '../util/heap.js';
 import type { ArticleRecord, RawRecord, Store, StoryRecord, CopyRelation } from '../store/store.js';
-import { compareStaleStories, localCompareRunner, storyView, type CompareRunner } from './compare-stories.js';
+import { compareStaleStories, localCompareRunner, storyView, type CompareRunner, type StoryView } from './compare-stories.js';
 import { prepareDocuments, type PreparedDocument } from './prepare.js';
 import { storyTitle } from './titles.js';
 import { autoWorkerCount, defaultWorkerScript, MAX_POOLED_STORY, startPreparePool, type PreparePool } from './workers.js';
@@ -63,9 +63,7 @@ export async function analyze(
   options: AnalyzeOptions,
 ): Promise<AnalyzeSummary> {
   const { config } = options;
-  // Released before the compare phase (set to null): the clusterer is most of what a long run
-  // holds in memory, and comparing needs only a snapshot of its stories.
-  let replica: ClusterReplica | null = new ClusterReplica(new StoryClusterer(config.cluster));
+  const replica = new ClusterReplica(new StoryClusterer(config.cluster));
   await replica.catchUp(store);
 
   const totals = { read: 0, unchanged: 0, articles: 0, duplicates: 0, rejected: 0, created: 0 };
@@ -107,7 +105,7 @@ export async function analyze(
   const commitOldest = async (): Promise<void> => {
     const job = inFlight.shift()!;
     const prepared = await job.prepared;
-    const result = await store.exclusive(() => commitBatch(store, replica!, job.intake, prepared));
+    const result = await store.exclusive(() => commitBatch(store, replica, job.intake, prepared));
     totals.unchanged += result.unchanged;
     totals.articles += result.articles;
     totals.duplicates += result.duplicates;
@@ -132,9 +130,10 @@ export async function analyze(
     // the run has one.
     const running = pool as PreparePool | null;
     await store.exclusive(async () => {
-      await replica!.catchUp(store);
-      const stories = storyView(replica!.clusterer, config.thread);
-      replica = null;
+      await replica.catchUp(store);
+      // The clusterer is most of what a long run holds in memory; comparing needs only a
+      // snapshot of its stories. Collected now, before the compare phase allocates.
+      const stories = replica.release(config.thread);
       collectGarbage();
       const local = localCompareRunner();
       // Very large stories stay on this thread, which has no heap cap (see MAX_POOLED_STORY).
@@ -308,11 +307,27 @@ export async function commitBatch(
  * on one store, each catches up under the writer lock before it places anything.
  */
 export class ClusterReplica {
-  readonly clusterer: StoryClusterer;
+  #clusterer: StoryClusterer | null;
   #cursor = 0;
 
   constructor(clusterer: StoryClusterer) {
-    this.clusterer = clusterer;
+    this.#clusterer = clusterer;
+  }
+
+  /** The clusterer, until {@link release}. */
+  get clusterer(): StoryClusterer {
+    if (!this.#clusterer) throw new DossierError('pipeline:released', 'cluster replica: expected its clusterer, found it released (the run has moved on to comparing its stories)');
+    return this.#clusterer;
+  }
+
+  /**
+   * A snapshot of the stories for the compare stage; the replica then lets its clusterer go, so
+   * its vectors and indexes can be collected while the stories are compared.
+   */
+  release(config: ThreadConfig): StoryView {
+    const view = storyView(this.clusterer, config);
+    this.#clusterer = null;
+    return view;
   }
 
   /** Replays placements committed since this replica last looked (all of them the first time). */
