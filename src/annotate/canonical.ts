@@ -278,8 +278,7 @@ export function groupEntities(articles: readonly Pick<AnnotatedArticle, 'id' | '
 export function groupEntitiesWithMentions(articles: readonly Pick<AnnotatedArticle, 'id' | 'entities'>[]): { entities: StoryEntity[]; mentions: Map<string, number[]> } {
   // A story repeats its names in every article: each spelling's key is computed once.
   const translit = memoized(translitKey);
-  const orgKey = memoized((name) => unitKey(name, 'ORGANIZATION', translit));
-  const keyOf = (name: string, kind: EntityKind): string => (kind === 'ORGANIZATION' || kind === 'NAME' ? orgKey(name) : translit(name));
+  const keyOf = (name: string, kind: EntityKind): string => unitKey(name, kind, translit);
   // Units by type class, then key (two lookups of remembered strings instead of hashing a joined
   // key for every mention); `list` keeps them in order of first mention.
   const units = new Map<string, Map<string, Unit>>();
