@@ -208,7 +208,7 @@ async function earlierArticles(
     .filter((c): c is { storyId: string; begins: number } => c.begins !== null && c.begins < ownMs)
     .sort((x, y) => y.begins - x.begins || (x.storyId < y.storyId ? -1 : 1))
     .slice(0, EARLIER_STORIES);
-  const out: { storyId: string; article: StoredArticle }[] = [];
+  const out: CompareJob['earlier'][number][] = [];
   for (const c of chosen) for (const article of await store.getStoredArticles(stories.members(c.storyId).slice(0, EARLIER_ARTICLES))) out.push({ storyId: c.storyId, article });
   return out;
 }
