@@ -759,10 +759,9 @@ export class StoryClusterer {
         }
       }
     }
-    const ids = found.map((s) => this.#byIndex[s]!.id);
-    const order = found.map((_, k) => k).sort((a, b) => hitsAt[found[b]!]! - hitsAt[found[a]!]! || (ids[a]! < ids[b]! ? -1 : 1));
+    const chosen = mostHits(found, hitsAt, (s) => this.#byIndex[s]!.id, this.#config.maxCandidates);
     for (const s of found) hitsAt[s] = 0;
-    return order.slice(0, this.#config.maxCandidates).map((k) => ids[k]!);
+    return chosen;
   }
 
   #idf(termId: number): number {
@@ -837,6 +836,35 @@ export class StoryClusterer {
       total: link * timeFactor * penalty * rivalPenalty * gapFactor,
     };
   }
+}
+
+/**
+ * The ids of the `k` stories with the most hits, most first (ties: smaller id first). A lookup
+ * finds hundreds of stories and keeps a few dozen: a count of stories per number of hits gives
+ * the fewest hits that still makes the cut, so only the stories above it are ranked, and of
+ * those tied at it only the ids are sorted, by the engine's own string order.
+ */
+function mostHits(found: readonly number[], hitsAt: readonly number[], idOf: (s: number) => string, k: number): string[] {
+  let cut = 0;
+  if (found.length > k) {
+    let max = 0;
+    for (const s of found) max = Math.max(max, hitsAt[s]!);
+    const counts = new Int32Array(max + 1);
+    for (const s of found) counts[hitsAt[s]!]!++;
+    // The highest count of hits with at least k stories at or above it.
+    let above = 0;
+    for (cut = max; cut > 1 && above + counts[cut]! < k; cut--) above += counts[cut]!;
+  }
+  const ranked: { id: string; hits: number }[] = [];
+  const tied: string[] = [];
+  for (const s of found) {
+    const hits = hitsAt[s]!;
+    if (hits > cut) ranked.push({ id: idOf(s), hits });
+    else if (hits === cut) tied.push(idOf(s));
+  }
+  ranked.sort((a, b) => b.hits - a.hits || (a.id < b.id ? -1 : 1));
+  // The default sort orders strings by UTF-16 code units, as `<` does above.
+  return [...ranked.map((c) => c.id), ...tied.sort()].slice(0, k);
 }
 
 /** Sums over the member pairs of two groups of their text and name dot products. */
