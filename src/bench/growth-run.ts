@@ -15,9 +15,9 @@
  */
 import { resolveConfig } from '../config.js';
 import { analyze } from '../pipeline/analyze.js';
-import type { AnnotatedArticle, ArticleFeatures, ClusterDecision } from '../model.js';
+import type { ArticleFeatures, ClusterDecision } from '../model.js';
 import { openStore } from '../store/open.js';
-import type { ArticleRecord, Store, StoryRecord } from '../store/store.js';
+import type { ArticleRecord, Store, StoredArticle, StoryRecord } from '../store/store.js';
 import { generateCorpus } from './corpus.js';
 import { peakRssMiB } from './suite.js';
 import { boundHeapGrowth } from '../util/heap.js';
@@ -47,13 +47,13 @@ const SEED_CHUNK = 5_000;
 const COPY_SOURCE = 'seed/';
 
 /** The base articles with their features and stories, made by the real pipeline in a scratch store. */
-async function makeBase(count: number): Promise<{ article: AnnotatedArticle; features: ArticleFeatures; storyId: string }[]> {
+async function makeBase(count: number): Promise<{ article: StoredArticle; features: ArticleFeatures; storyId: string }[]> {
   const scratch = await openStore(':memory:');
   try {
     await analyze(scratch, generateCorpus({ format: 'text', articles: count, seed: 4242 }), { config: resolveConfig({}), workers: 0 });
     const placed: { features: ArticleFeatures; storyId: string }[] = [];
     for await (const p of scratch.placementsAfter(0)) placed.push({ features: p.features, storyId: p.storyId });
-    const articles = new Map((await scratch.getArticles(placed.map((p) => p.features.articleId))).map((a) => [a.id, a]));
+    const articles = new Map((await scratch.getStoredArticles(placed.map((p) => p.features.articleId))).map((a) => [a.id, a]));
     return placed.map((p) => ({ ...p, article: articles.get(p.features.articleId)! }));
   } finally {
     await scratch.close();
@@ -61,10 +61,10 @@ async function makeBase(count: number): Promise<{ article: AnnotatedArticle; fea
 }
 
 /** A copy of a base article for round `r`: new ids, published `r` rounds earlier. */
-function copyOf(base: { article: AnnotatedArticle; features: ArticleFeatures; storyId: string }, r: number, serial: number): { record: ArticleRecord; storyId: string } {
+function copyOf(base: { article: StoredArticle; features: ArticleFeatures; storyId: string }, r: number, serial: number): { record: ArticleRecord; storyId: string } {
   const id = `c${serial.toString(16).padStart(15, '0')}`;
   const shift = (iso: string | null): string | null => (iso ? new Date(Date.parse(iso) - r * ROUND_DAYS * DAY_MS).toISOString() : null);
-  const article: AnnotatedArticle = {
+  const article: StoredArticle = {
     ...base.article,
     id,
     rawId: `raw${id}`,

@@ -8,13 +8,13 @@ import type { DossierConfig, ThreadConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { DossierError, isDossierError } from '../errors.js';
 import type { IngestItem } from '../ingest/files.js';
-import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, RawDocument } from '../model.js';
+import type { ArticleFeatures, ClusterDecision, RawDocument } from '../model.js';
 import { sha256Hex } from '../util/hash.js';
 import { collectGarbage } from '../util/heap.js';
-import type { ArticleRecord, RawRecord, Store, StoryRecord, CopyRelation } from '../store/store.js';
+import type { ArticleRecord, RawRecord, Store, StoredArticle, StoryRecord, CopyRelation } from '../store/store.js';
 import { compareStaleStories, localCompareRunner, storyView, type CompareRunner, type StoryView } from './compare-stories.js';
 import { prepareDocuments, type PreparedDocument } from './prepare.js';
-import { storyTitle } from './titles.js';
+import { storyTitle, type TitleSource } from './titles.js';
 import { autoWorkerCount, defaultWorkerScript, MAX_POOLED_STORY, startPreparePool, type PreparePool } from './workers.js';
 
 /** Progress after each document. */
@@ -228,7 +228,7 @@ export async function commitBatch(
   // Another writer (or an earlier batch still in flight) may have stored some of these meanwhile.
   const nowKnown = await store.knownRawIds(intake.docs.map((d) => d.id));
 
-  const candidates: { article: AnnotatedArticle; features: ArticleFeatures; rawIndex: number }[] = [];
+  const candidates: { article: StoredArticle; features: ArticleFeatures; title: TitleSource; rawIndex: number }[] = [];
   intake.docs.forEach((doc, i) => {
     if (nowKnown.has(doc.id)) {
       result.unchanged++;
@@ -236,8 +236,8 @@ export async function commitBatch(
     }
     const p = prepared[i]!;
     const base = { id: doc.id, source: doc.source, bodyFormat: doc.bodyFormat, encoding: doc.encoding.name, bytes: doc.raw };
-    if (p.article && p.features) {
-      candidates.push({ article: p.article, features: p.features, rawIndex: raws.length });
+    if (p.article && p.features && p.title) {
+      candidates.push({ article: p.article, features: p.features, title: p.title, rawIndex: raws.length });
       raws.push({ ...base, status: 'article', articleId: p.article.id, diagnostics: p.diagnostics });
     } else {
       raws.push({ ...base, status: 'rejected', articleId: null, diagnostics: p.diagnostics });
@@ -248,8 +248,8 @@ export async function commitBatch(
 
   // Exact duplicates: same normalised text as a stored article or an earlier one in this batch.
   const stored = await store.articleIdsByHash(candidates.map((c) => c.article.contentHash));
-  const fresh = new Map<string, { article: AnnotatedArticle; features: ArticleFeatures }>();
-  for (const { article, features, rawIndex } of candidates) {
+  const fresh = new Map<string, { article: StoredArticle; features: ArticleFeatures; title: TitleSource }>();
+  for (const { article, features, title, rawIndex } of candidates) {
     const existing = stored.get(article.contentHash) ?? (fresh.has(article.contentHash) ? fresh.get(article.contentHash)!.article.id : null);
     if (existing) {
       const raw = raws[rawIndex]!;
@@ -261,7 +261,7 @@ export async function commitBatch(
       };
       result.duplicates++;
     } else {
-      fresh.set(article.contentHash, { article, features });
+      fresh.set(article.contentHash, { article, features, title });
     }
   }
 
@@ -269,17 +269,20 @@ export async function commitBatch(
   const articles: ArticleRecord[] = [];
   const decisions: ClusterDecision[] = [];
   const copies: CopyRelation[] = [];
+  // What each story's provisional title comes from: this batch's articles that joined it.
+  const inBatch = new Map<string, TitleSource[]>();
   // The whole batch counts towards term statistics before any of it is placed, so the first
   // articles of a run are not judged with near-empty idf (still deterministic for one order).
   for (const { features } of fresh.values()) clusterer.observe(features);
   // The batch is clustered jointly (grouped by average linkage, then each group placed), so
   // the first reports of an event stay together even before any of them resembles the story.
   const placed = clusterer.placeBatch([...fresh.values()].map((f) => f.features), { observed: true });
-  for (const [k, { article, features }] of [...fresh.values()].entries()) {
+  for (const [k, { article, features, title }] of [...fresh.values()].entries()) {
     const { decision, copyOf } = placed[k]!;
     if (copyOf) copies.push({ articleId: article.id, originalId: copyOf.originalId, similarity: copyOf.similarity });
     articles.push({ article, features });
     decisions.push(decision);
+    inBatch.set(decision.storyId, [...(inBatch.get(decision.storyId) ?? []), title]);
     result.touched.add(decision.storyId);
     if (decision.action === 'created') result.created++;
   }
@@ -287,13 +290,6 @@ export async function commitBatch(
 
   // Compare later, once per run (pipeline/compare-stories.ts): here the touched stories are
   // only marked stale, with a provisional title from this batch's articles.
-  // `decisions` is index-aligned with `articles`: each says which story its article joined.
-  const inBatch = new Map<string, AnnotatedArticle[]>();
-  decisions.forEach((d, k) => {
-    const list = inBatch.get(d.storyId);
-    if (list) list.push(articles[k]!.article);
-    else inBatch.set(d.storyId, [articles[k]!.article]);
-  });
   const stories: StoryRecord[] = [...result.touched].sort().map((storyId) => ({ id: storyId, title: storyTitle(inBatch.get(storyId) ?? []), comparison: null }));
 
   await store.commit({ raws, articles, decisions, stories, copies });

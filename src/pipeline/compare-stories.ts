@@ -15,7 +15,7 @@ import { DEFAULT_CONFIG, type CompareConfig, type ThreadConfig } from '../config
 import type { Diagnostic } from '../diagnostics.js';
 import type { StoryComparison, Thread } from '../model.js';
 import { articleFromStored, comparisonText, type ComparisonText, type Store, type StoredArticle, type StoryRecord } from '../store/store.js';
-import { storyTitle } from './titles.js';
+import { storyTitle, titleSource } from './titles.js';
 
 /** How many stories are compared and written per transaction. */
 const CHUNK = 100;
@@ -52,7 +52,7 @@ export function runCompareJob(job: CompareJob, gazetteer: Gazetteer): CompareOut
   const earlier: EarlierArticle[] = job.earlier.map((e) => ({ storyId: e.storyId, article: articleFromStored(e.article) }));
   const options: CompareOptions = { ...job.config, gazetteer, ...(earlier.length ? { earlier } : {}) };
   const comparison = safeCompare(job.storyId, members, diagnostics, options);
-  return { title: storyTitle(members.map((m) => m.article)), comparison: comparisonText(comparison), diagnostics };
+  return { title: storyTitle(members.map((m) => titleSource(m.article))), comparison: comparisonText(comparison), diagnostics };
 }
 
 /** A runner in this thread, with one gazetteer for the run (building it takes tens of milliseconds). */

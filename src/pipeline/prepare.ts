@@ -11,13 +11,20 @@ import { contentHash } from '../dedupe/fingerprint.js';
 import { isDossierError } from '../errors.js';
 import { learnBoilerplate } from '../extract/boilerplate.js';
 import { extractArticle } from '../extract/index.js';
-import type { AnnotatedArticle, ArticleFeatures, RawDocument } from '../model.js';
+import type { ArticleFeatures, RawDocument } from '../model.js';
+import { storedArticle, type StoredArticle } from '../store/store.js';
+import { titleSource, type TitleSource } from './titles.js';
 
 /** What the per-document stages made of one document (index-aligned with the batch's documents). */
 export interface PreparedDocument {
-  /** The annotated article with its clustering features, or null when the document was rejected. */
-  readonly article: AnnotatedArticle | null;
+  /**
+   * The annotated article as stored (its layers serialized here, on the thread that made them)
+   * with its clustering features and what its story's title may come from; null when the
+   * document was rejected.
+   */
+  readonly article: StoredArticle | null;
   readonly features: ArticleFeatures | null;
+  readonly title: TitleSource | null;
   /** The document's messages, as stored with its raw record. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -40,12 +47,12 @@ export function prepareDocuments(docs: readonly RawDocument[], config: DossierCo
       const extracted = extractArticle(doc, { config: config.extract, boilerplate, messages });
       const hash = contentHash(extracted.text);
       const article = annotateArticle(extracted, hash);
-      return { article, features: articleFeatures(article), diagnostics: messages.list() };
+      return { article: storedArticle(article), features: articleFeatures(article), title: titleSource(article), diagnostics: messages.list() };
     } catch (err) {
       const code = isDossierError(err) ? err.code : 'extract:failed';
       // An unexpected exception in a stage is that document's problem, not the run's.
       messages.error(code, isDossierError(err) ? err.message : `${doc.source}: extraction failed (${(err as Error).message})`, doc.source);
-      return { article: null, features: null, diagnostics: messages.list() };
+      return { article: null, features: null, title: null, diagnostics: messages.list() };
     }
   });
 }

@@ -8,9 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotateArticle } from '../annotate/index.js';
 import { articleFeatures } from '../cluster/features.js';
 import { contentHash } from '../dedupe/fingerprint.js';
-import type { AnnotatedArticle, ClusterDecision, StoryComparison } from '../model.js';
+import type { ClusterDecision, StoryComparison } from '../model.js';
 import { sha256Hex } from '../util/hash.js';
-import { articleFromStored, comparisonText, type ArticleRecord, type Batch, type ClusterCorrection, type CopyRelation, type RawRecord, type Store, type StoryQuery, type StoryRecord } from './store.js';
+import { articleFromStored, comparisonText, storedArticle, type ArticleRecord, type Batch, type ClusterCorrection, type CopyRelation, type RawRecord, type Store, type StoryQuery, type StoredArticle, type StoryRecord } from './store.js';
 
 /** Opens a fresh, empty store; the suite closes it after each test. */
 export type StoreFactory = () => Promise<Store>;
@@ -22,10 +22,10 @@ export function contractArticle(source: string, title: string, text: string, pub
     { rawId: sha256Hex(source), source, title, byline: null, published, publishedRule: published ? 'supplied' : null, outlet: 'Example Post', language: 'en', url: null, text, credits: [], strategy: 'plaintext' },
     hash,
   );
-  return { article, features: articleFeatures(article) };
+  return { article: storedArticle(article), features: articleFeatures(article) };
 }
 
-function rawFor(a: AnnotatedArticle, status: RawRecord['status'] = 'article', source = a.source): RawRecord {
+function rawFor(a: StoredArticle, status: RawRecord['status'] = 'article', source = a.source): RawRecord {
   return {
     id: status === 'article' ? a.rawId : sha256Hex(source),
     source,
@@ -38,11 +38,11 @@ function rawFor(a: AnnotatedArticle, status: RawRecord['status'] = 'article', so
   };
 }
 
-function decision(a: AnnotatedArticle, storyId: string, action: ClusterDecision['action'] = 'created'): ClusterDecision {
+function decision(a: StoredArticle, storyId: string, action: ClusterDecision['action'] = 'created'): ClusterDecision {
   return { articleId: a.id, storyId, action, score: null, candidates: [], threshold: 0.3, reason: `test placement of ${a.id}` };
 }
 
-function comparison(storyId: string, articles: readonly AnnotatedArticle[]): StoryComparison {
+function comparison(storyId: string, articles: readonly StoredArticle[]): StoryComparison {
   return {
     storyId,
     sources: articles.map((a) => ({ articleId: a.id, source: a.source, outlet: a.outlet, published: a.published, title: a.title, byline: null, agencies: [], attributions: [], duplicateSources: [] })),
@@ -119,13 +119,13 @@ export function storeContract(name: string, open: StoreFactory): void {
       const byHash = await store.articleIdsByHash([GLACIER.article.contentHash, 'f'.repeat(64)]);
       expect([...byHash]).toEqual([[GLACIER.article.contentHash, GLACIER.article.id]]);
       const [a] = await store.getArticles([BRIDGE_2.article.id]);
-      expect(a).toEqual(BRIDGE_2.article);
+      expect(a).toEqual(articleFromStored(BRIDGE_2.article));
       expect(await store.getArticles(['nope'])).toEqual([]);
       // Stored articles are the same articles, their layers left as text, in the order asked for.
       const stored = await store.getStoredArticles([GLACIER.article.id, 'nope', BRIDGE_2.article.id]);
       expect(stored.map((s) => s.id)).toEqual([GLACIER.article.id, BRIDGE_2.article.id]);
       expect(typeof stored[1]!.annotations).toBe('string');
-      expect(articleFromStored(stored[1]!)).toEqual(BRIDGE_2.article);
+      expect(stored[1]).toEqual(BRIDGE_2.article);
       expect(await store.getStoredArticles([])).toEqual([]);
       const dupes = await store.duplicateSources([BRIDGE_1.article.id, GLACIER.article.id]);
       expect(dupes.get(BRIDGE_1.article.id)).toEqual(['mirror/bridge-1.txt']);

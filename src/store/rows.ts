@@ -1,24 +1,13 @@
 /**
  * How articles and raw inputs map onto table rows, shared by every SQL store so they read
- * and write them the same way: the fields with their own column, and the annotation layers stored
- * as one JSON document (a new layer needs no migration).
+ * and write them the same way (the annotation layers are one JSON document: see `storedArticle`).
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { AnnotatedArticle, StoryComparison } from '../model.js';
+import type { StoryComparison } from '../model.js';
 import type { ComparisonText, RawRecord, StoredArticle } from './store.js';
 
 /** A row as a SQL driver returns it. */
 export type Row = Record<string, unknown>;
-
-/** Article fields that have their own column; everything else an annotator adds goes in `annotations`. */
-const ARTICLE_COLUMNS = new Set([
-  'id', 'contentHash', 'rawId', 'source', 'title', 'byline', 'published', 'publishedRule', 'outlet', 'language', 'url', 'text', 'credits', 'strategy',
-]);
-
-/** The annotation layers of an article (sentences, entities, attributions, quotes, times…). */
-export function annotationsOf(a: AnnotatedArticle): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(a).filter(([k]) => !ARTICLE_COLUMNS.has(k)));
-}
 
 /** The columns an article row is read from (features, which only the clusterer reads, left out). */
 export const ARTICLE_SELECT = 'id, content_hash, raw_id, source, title, byline, published, published_rule, outlet, language, url, text, credits, strategy, annotations';

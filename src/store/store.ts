@@ -28,9 +28,13 @@ export interface RawRecord {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** A new article with its clustering features. */
+/**
+ * A new article with its clustering features. The article comes with its annotation layers
+ * already serialized ({@link storedArticle}), by the worker thread that made them: the writer
+ * neither receives their object graph nor turns it into JSON, it writes the text as it is.
+ */
 export interface ArticleRecord {
-  readonly article: AnnotatedArticle;
+  readonly article: StoredArticle;
   readonly features: ArticleFeatures;
 }
 
@@ -79,6 +83,23 @@ export function articleFromStored(stored: StoredArticle): AnnotatedArticle {
   const { annotations, ...columns } = stored;
   const layers = JSON.parse(annotations) as Pick<AnnotatedArticle, 'sentences' | 'entities' | 'attributions'>;
   return { ...layers, ...columns };
+}
+
+/** Article fields stored as their own columns; every other field is an annotation layer. */
+const ARTICLE_COLUMNS: ReadonlySet<string> = new Set<keyof StoredArticle>([
+  'id', 'contentHash', 'rawId', 'source', 'title', 'byline', 'published', 'publishedRule', 'outlet', 'language', 'url', 'text', 'credits', 'strategy',
+]);
+
+/**
+ * The article as stored: its columns, and every other field (the annotation layers: sentences,
+ * entities, attributions, quotes, times…) as one JSON document, so a new layer needs no
+ * migration. {@link articleFromStored} is its inverse.
+ */
+export function storedArticle(article: AnnotatedArticle): StoredArticle {
+  const layers: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(article)) if (!ARTICLE_COLUMNS.has(k)) layers[k] = v;
+  const { id, contentHash, rawId, source, title, byline, published, publishedRule, outlet, language, url, text, credits, strategy } = article;
+  return { id, contentHash, rawId, source, title, byline, published, publishedRule, outlet, language, url, text, credits, strategy, annotations: JSON.stringify(layers) };
 }
 
 /** Everything one batch writes. Applied atomically: all of it or none of it. */

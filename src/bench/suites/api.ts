@@ -16,7 +16,7 @@ import { compareStory } from '../../compare/sources.js';
 import type { AnnotatedArticle, ClusterDecision, EntityMention, Sentence, StoryComparison } from '../../model.js';
 import { createApp } from '../../serve/app.js';
 import { openStore } from '../../store/open.js';
-import type { ArticleRecord, Store, StoryRecord } from '../../store/store.js';
+import { storedArticle, type ArticleRecord, type Store, type StoryRecord } from '../../store/store.js';
 import { rng } from '../corpus.js';
 import { peakRssMiB, type BenchSuite } from '../suite.js';
 
@@ -102,7 +102,7 @@ export async function generateStore(store: Store, n: number, seed = 7): Promise<
         attributions: agency ? [{ agency, cue: 'credit-line', passage: `Source: ${agency}` }] : [],
       };
       members.push(article);
-      articles.push({ article, features: articleFeatures(article) });
+      articles.push({ article: storedArticle(article), features: articleFeatures(article) });
     }
     const storyId = `st_${members[0]!.id.slice(-12)}`;
     storyIds.push(storyId);

@@ -20,7 +20,7 @@ import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, StoryArticleRe
 import type { Batch, ClusterCorrection, CopyRelation, Placement, RawRecord, SearchHit, Store, StoreStats, StoredArticle, StoryDetail, StoryQuery } from '../store.js';
 import { articleFromStored } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
-import { ARTICLE_SELECT, annotationsOf, comparisonColumn, rawFromRow, storedArticleFromRow, type Row } from '../rows.js';
+import { ARTICLE_SELECT, comparisonColumn, rawFromRow, storedArticleFromRow, type Row } from '../rows.js';
 
 
 /** Advisory lock keys: (Dossier's class, which lock). Any fixed numbers that differ from each other. */
@@ -430,7 +430,7 @@ async function writeBatch(client: pg.PoolClient, batch: Batch, now: string): Pro
         a.map((x) => x.text),
         a.map((x) => JSON.stringify(x.credits)),
         a.map((x) => x.strategy),
-        a.map((x) => JSON.stringify(annotationsOf(x))),
+        a.map((x) => x.annotations),
         batch.articles.map((x) => JSON.stringify(x.features)),
       ],
     );

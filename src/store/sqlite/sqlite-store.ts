@@ -18,7 +18,7 @@ import type { Batch, Placement, RawRecord, SearchHit, Store, StoreStats, StoredA
 import type { ClusterCorrection, CopyRelation } from '../store.js';
 import { articleFromStored } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
-import { ARTICLE_SELECT, annotationsOf, comparisonColumn, rawFromRow, storedArticleFromRow, type Row } from '../rows.js';
+import { ARTICLE_SELECT, comparisonColumn, rawFromRow, storedArticleFromRow, type Row } from '../rows.js';
 
 
 /** Opens (creating and migrating if needed) a SQLite store. `:memory:` gives a throwaway store. */
@@ -171,7 +171,7 @@ export class SqliteStore implements Store {
           text: a.text,
           credits: JSON.stringify(a.credits),
           strategy: a.strategy,
-          annotations: JSON.stringify(annotationsOf(a)),
+          annotations: a.annotations,
           features: JSON.stringify(features),
         });
         if (info.changes > 0) insertFts.run(info.lastInsertRowid, a.title ?? '', a.text);
