@@ -25,21 +25,31 @@ export function boundHeapGrowth(): void {
 let collector: (() => void) | null = null;
 
 /**
- * Runs a full garbage collection now. For phase boundaries where a large structure has just been
- * let go: V8 sizes the heap from what was live at its last full collection, so without one the
- * heap would grow by half of the released structure's size again before noticing it is garbage.
- * The collector is V8's own `gc`, exposed to one fresh context only: the flag is read when a
- * context is made, and it is unset again at once, so no other context (nor a worker thread
- * started later) gains a `gc` global.
+ * Tries to obtain V8's collector this many times: flags are shared by every thread of the
+ * process, so another thread's {@link collectGarbage} may unset the flag between our setting it
+ * and making the context (worker threads reach the phase boundary together).
  */
-export function collectGarbage(): void {
-  if (!collector) {
+const COLLECTOR_ATTEMPTS = 8;
+
+/**
+ * Runs a full garbage collection now, and says whether it did. For phase boundaries where a
+ * large structure has just been let go: V8 sizes the heap from what was live at its last full
+ * collection, so without one the heap would grow by half of the released structure's size again
+ * before noticing it is garbage. The collector is V8's own `gc`, exposed to one fresh context
+ * only: the flag is read when a context is made, and it is unset again at once, so no other
+ * context (nor a worker thread started later) gains a `gc` global. When the collector cannot be
+ * had (other threads kept unsetting the flag), nothing is collected: the collection only saves
+ * memory, and V8 collects on its own later.
+ */
+export function collectGarbage(): boolean {
+  for (let attempt = 0; !collector && attempt < COLLECTOR_ATTEMPTS; attempt++) {
     setFlagsFromString('--expose-gc');
     try {
-      collector = runInNewContext('gc') as () => void;
+      collector = runInNewContext('typeof gc === "function" ? gc : null') as (() => void) | null;
     } finally {
       setFlagsFromString('--no-expose-gc');
     }
   }
-  collector();
+  collector?.();
+  return collector !== null;
 }
