@@ -391,10 +391,13 @@ export class StoryClusterer {
     const textDots = new Float64Array(slots * slots);
     const nameDots = new Float64Array(slots * slots);
     const bySlot = new Map(groups.map((g) => [g.slot, g]));
+    const { weights, longGapFactor } = this.#config;
     const rescore = (a: Group, b: Group): void => {
-      // Only pairs reaching the threshold are ever merged: the others need no full score.
+      // Only pairs reaching the threshold are ever merged: the others need no full score. Most
+      // pairs of a batch fail #score's first test; made here, it costs no call and no object.
       const at = a.slot * slots + b.slot;
-      const score = mayJoin(a, b) ? this.#score(a, b, false, threshold, { text: textDots[at]!, names: nameDots[at]! }) : null;
+      const below = longGapFactor <= 1 && weightedLink(textDots[at]!, nameDots[at]!, a.size * b.size, weights) < threshold;
+      const score = !below && mayJoin(a, b) ? this.#score(a, b, false, threshold, { text: textDots[at]!, names: nameDots[at]! }) : null;
       const s = score && this.#tightEnough(score, a, b) ? score.total : -1;
       pairScore[at] = s;
       pairScore[b.slot * slots + a.slot] = s;
@@ -405,8 +408,10 @@ export class StoryClusterer {
     singleDots(groups, slots, 'names', nameDots);
     for (let x = 0; x < groups.length; x++) {
       for (let y = x + 1; y < groups.length; y++) {
-        const [a, b] = [groups[x]!, groups[y]!];
-        const [at, ta] = [a.slot * slots + b.slot, b.slot * slots + a.slot];
+        const a = groups[x]!;
+        const b = groups[y]!;
+        const at = a.slot * slots + b.slot;
+        const ta = b.slot * slots + a.slot;
         if (a.only && b.only) {
           textDots[ta] = textDots[at]!;
           nameDots[ta] = nameDots[at]!;
@@ -875,7 +880,12 @@ interface PairDots {
 
 /** Text and names averaged over the pairs and weighted: a score before every factor that lowers it. */
 function meanLink(dots: PairDots, pairs: number, weights: ClusterConfig['weights']): number {
-  return (weights.text * (dots.text / pairs) + weights.names * (dots.names / pairs)) / (weights.text + weights.names);
+  return weightedLink(dots.text, dots.names, pairs, weights);
+}
+
+/** {@link meanLink} of the two sums given apart (the same arithmetic, so the same number). */
+function weightedLink(text: number, names: number, pairs: number, weights: ClusterConfig['weights']): number {
+  return (weights.text * (text / pairs) + weights.names * (names / pairs)) / (weights.text + weights.names);
 }
 
 function pairDots(a: Profile, b: Profile): PairDots {

@@ -228,7 +228,7 @@ export async function commitBatch(
   // Another writer (or an earlier batch still in flight) may have stored some of these meanwhile.
   const nowKnown = await store.knownRawIds(intake.docs.map((d) => d.id));
 
-  const candidates: { article: StoredArticle; features: ArticleFeatures; title: TitleSource; rawIndex: number }[] = [];
+  const candidates: { article: StoredArticle; features: ArticleFeatures; titleSource: TitleSource; rawIndex: number }[] = [];
   intake.docs.forEach((doc, i) => {
     if (nowKnown.has(doc.id)) {
       result.unchanged++;
@@ -236,8 +236,8 @@ export async function commitBatch(
     }
     const p = prepared[i]!;
     const base = { id: doc.id, source: doc.source, bodyFormat: doc.bodyFormat, encoding: doc.encoding.name, bytes: doc.raw };
-    if (p.article && p.features && p.title) {
-      candidates.push({ article: p.article, features: p.features, title: p.title, rawIndex: raws.length });
+    if (p.article && p.features && p.titleSource) {
+      candidates.push({ article: p.article, features: p.features, titleSource: p.titleSource, rawIndex: raws.length });
       raws.push({ ...base, status: 'article', articleId: p.article.id, diagnostics: p.diagnostics });
     } else {
       raws.push({ ...base, status: 'rejected', articleId: null, diagnostics: p.diagnostics });
@@ -248,8 +248,8 @@ export async function commitBatch(
 
   // Exact duplicates: same normalised text as a stored article or an earlier one in this batch.
   const stored = await store.articleIdsByHash(candidates.map((c) => c.article.contentHash));
-  const fresh = new Map<string, { article: StoredArticle; features: ArticleFeatures; title: TitleSource }>();
-  for (const { article, features, title, rawIndex } of candidates) {
+  const fresh = new Map<string, { article: StoredArticle; features: ArticleFeatures; titleSource: TitleSource }>();
+  for (const { article, features, titleSource, rawIndex } of candidates) {
     const existing = stored.get(article.contentHash) ?? (fresh.has(article.contentHash) ? fresh.get(article.contentHash)!.article.id : null);
     if (existing) {
       const raw = raws[rawIndex]!;
@@ -261,7 +261,7 @@ export async function commitBatch(
       };
       result.duplicates++;
     } else {
-      fresh.set(article.contentHash, { article, features, title });
+      fresh.set(article.contentHash, { article, features, titleSource });
     }
   }
 
@@ -277,12 +277,12 @@ export async function commitBatch(
   // The batch is clustered jointly (grouped by average linkage, then each group placed), so
   // the first reports of an event stay together even before any of them resembles the story.
   const placed = clusterer.placeBatch([...fresh.values()].map((f) => f.features), { observed: true });
-  for (const [k, { article, features, title }] of [...fresh.values()].entries()) {
+  for (const [k, { article, features, titleSource }] of [...fresh.values()].entries()) {
     const { decision, copyOf } = placed[k]!;
     if (copyOf) copies.push({ articleId: article.id, originalId: copyOf.originalId, similarity: copyOf.similarity });
     articles.push({ article, features });
     decisions.push(decision);
-    inBatch.set(decision.storyId, [...(inBatch.get(decision.storyId) ?? []), title]);
+    inBatch.set(decision.storyId, [...(inBatch.get(decision.storyId) ?? []), titleSource]);
     result.touched.add(decision.storyId);
     if (decision.action === 'created') result.created++;
   }

@@ -24,7 +24,7 @@ export interface PreparedDocument {
    */
   readonly article: StoredArticle | null;
   readonly features: ArticleFeatures | null;
-  readonly title: TitleSource | null;
+  readonly titleSource: TitleSource | null;
   /** The document's messages, as stored with its raw record. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -47,12 +47,12 @@ export function prepareDocuments(docs: readonly RawDocument[], config: DossierCo
       const extracted = extractArticle(doc, { config: config.extract, boilerplate, messages });
       const hash = contentHash(extracted.text);
       const article = annotateArticle(extracted, hash);
-      return { article: storedArticle(article), features: articleFeatures(article), title: titleSource(article), diagnostics: messages.list() };
+      return { article: storedArticle(article), features: articleFeatures(article), titleSource: titleSource(article), diagnostics: messages.list() };
     } catch (err) {
       const code = isDossierError(err) ? err.code : 'extract:failed';
       // An unexpected exception in a stage is that document's problem, not the run's.
       messages.error(code, isDossierError(err) ? err.message : `${doc.source}: extraction failed (${(err as Error).message})`, doc.source);
-      return { article: null, features: null, title: null, diagnostics: messages.list() };
+      return { article: null, features: null, titleSource: null, diagnostics: messages.list() };
     }
   });
 }
