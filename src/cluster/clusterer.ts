@@ -30,6 +30,7 @@
 import type { ClusterConfig } from '../config.js';
 import type { ArticleFeatures, ClusterDecision, ScoreParts } from '../model.js';
 import { MinHashIndex, type NearCopy } from './near-duplicates.js';
+import { SparseSum } from './sums.js';
 
 const DAY_MS = 86_400_000;
 
@@ -38,9 +39,9 @@ interface Profile {
   /** Number of articles whose vectors are summed. */
   size: number;
   /** Sum of the members' unit TF-IDF vectors, by term id. */
-  readonly text: Map<number, number>;
+  readonly text: SparseSum;
   /** Sum of the members' unit name vectors, by name id. */
-  readonly names: Map<number, number>;
+  readonly names: SparseSum;
   /**
    * The one article's vectors while the sums are exactly one article's: scoring two single
    * articles (most pairs of a batch) is then a merge of two sorted arrays, not map lookups.
@@ -100,7 +101,7 @@ interface TermWeights {
 }
 
 /** A vector as summed in a profile, or one article's. */
-type Vec = Sparse | ReadonlyMap<number, number>;
+type Vec = Sparse | SparseSum;
 
 /**
  * Strings (terms, names) numbered in order of first sight, with how many articles had each:
@@ -940,7 +941,7 @@ export function describeScore(s: ScoreParts): string {
 }
 
 function emptyProfile(): Profile {
-  return { size: 0, text: new Map(), names: new Map(), only: null, pairsText: 0, pairsNames: 0, years: new Map(), mentions: new Map(), days: new Map(), recalls: new Map(), first: null, last: null, language: null };
+  return { size: 0, text: new SparseSum(), names: new SparseSum(), only: null, pairsText: 0, pairsNames: 0, years: new Map(), mentions: new Map(), days: new Map(), recalls: new Map(), first: null, last: null, language: null };
 }
 
 /** The profile of one article. */
@@ -984,7 +985,7 @@ function mergeProfile(into: Profile, from: Profile): void {
 
 /** A group's profile without one of its articles (for explaining that article's place in it). */
 function profileWithout(g: Profile, f: ArticleFeatures, v: Vectors): Profile {
-  const p: Profile = { ...g, text: new Map(g.text), names: new Map(g.names), only: null, years: new Map(g.years), mentions: new Map(g.mentions), days: new Map(g.days), recalls: new Map(g.recalls) };
+  const p: Profile = { ...g, text: g.text.clone(), names: g.names.clone(), only: null, years: new Map(g.years), mentions: new Map(g.mentions), days: new Map(g.days), recalls: new Map(g.recalls) };
   p.size--;
   addVectors(p, v.text, v.names, -1);
   if (f.eventYear != null) p.years.set(f.eventYear, p.years.get(f.eventYear)! - 1);
@@ -1021,31 +1022,30 @@ function addVectors(p: Profile, text: Vec, names: Vec, sign: 1 | -1): void {
   }
 }
 
-function addInto(sum: Map<number, number>, v: Vec, sign: number): void {
-  if (v instanceof Map) {
-    for (const [k, w] of v) sum.set(k, (sum.get(k) ?? 0) + sign * w);
-    return;
-  }
-  const { ids, weights } = v as Sparse;
-  for (let i = 0; i < ids.length; i++) sum.set(ids[i]!, (sum.get(ids[i]!) ?? 0) + sign * weights[i]!);
+function addInto(sum: SparseSum, v: Vec, sign: number): void {
+  const { ids, weights } = v;
+  for (let i = 0; i < ids.length; i++) sum.add(ids[i]!, sign * weights[i]!);
 }
 
 function dot(a: Vec, b: Vec): number {
-  if (a instanceof Map) return b instanceof Map ? dotMaps(a, b) : dotSparseMap(b as Sparse, a);
-  return b instanceof Map ? dotSparseMap(a as Sparse, b) : dotSparse(a as Sparse, b as Sparse);
+  if (a instanceof SparseSum) return b instanceof SparseSum ? dotSums(a, b) : dotSparseSum(b, a);
+  return b instanceof SparseSum ? dotSparseSum(a, b) : dotSparse(a, b);
 }
 
-function dotMaps(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Dot product of two sums: a pass over the smaller one, looking each id up in the other. */
+function dotSums(a: SparseSum, b: SparseSum): number {
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
+  const { ids, weights } = small;
   let s = 0;
-  for (const [k, w] of small) {
-    const u = large.get(k);
-    if (u) s += w * u;
+  for (let i = 0; i < ids.length; i++) {
+    const u = large.get(ids[i]!);
+    if (u) s += weights[i]! * u;
   }
   return s;
 }
 
-function dotSparseMap(a: Sparse, b: ReadonlyMap<number, number>): number {
+function dotSparseSum(a: Sparse, b: SparseSum): number {
   let s = 0;
   for (let i = 0; i < a.ids.length; i++) {
     const u = b.get(a.ids[i]!);
