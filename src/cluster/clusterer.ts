@@ -417,9 +417,8 @@ export class StoryClusterer {
           textDots[ta] = textDots[at]!;
           nameDots[ta] = nameDots[at]!;
         } else {
-          const d = pairDots(a, b);
-          textDots[at] = textDots[ta] = d.text;
-          nameDots[at] = nameDots[ta] = d.names;
+          textDots[at] = textDots[ta] = dot(a.only?.text ?? a.text, b.only?.text ?? b.text);
+          nameDots[at] = nameDots[ta] = dot(a.only?.names ?? a.names, b.only?.names ?? b.names);
         }
         rescore(a, b);
       }
@@ -431,10 +430,16 @@ export class StoryClusterer {
     const bestAfter = (g: Group): void => {
       let best = -1;
       let partner = -1;
-      for (const h of groups) {
+      // Indexed loops and plain assignments here and below: this runs for every group after
+      // every merge, and an iterator or a pair array per step was most of a batch's garbage.
+      for (let k = 0; k < groups.length; k++) {
+        const h = groups[k]!;
         if (h.slot <= g.slot) continue;
         const s = pairScore[g.slot * slots + h.slot]!;
-        if (s >= threshold && s > best) [best, partner] = [s, h.slot];
+        if (s >= threshold && s > best) {
+          best = s;
+          partner = h.slot;
+        }
       }
       rowBest[g.slot] = best;
       rowPartner[g.slot] = partner;
@@ -442,19 +447,27 @@ export class StoryClusterer {
     for (const g of groups) bestAfter(g);
     for (;;) {
       let best: Group | null = null;
-      for (const g of groups) if (rowPartner[g.slot]! >= 0 && (best === null || rowBest[g.slot]! > rowBest[best.slot]!)) best = g;
+      for (let k = 0; k < groups.length; k++) {
+        const g = groups[k]!;
+        if (rowPartner[g.slot]! >= 0 && (best === null || rowBest[g.slot]! > rowBest[best.slot]!)) best = g;
+      }
       if (!best) break;
-      const [into, from] = [best, bySlot.get(rowPartner[best.slot]!)!];
+      const into = best;
+      const from = bySlot.get(rowPartner[best.slot]!)!;
       absorb(into, from);
-      for (const g of groups) {
+      for (let k = 0; k < groups.length; k++) {
+        const g = groups[k]!;
         if (g === into) continue;
-        const [at, to, of] = [into.slot * slots + g.slot, g.slot * slots + into.slot, from.slot * slots + g.slot];
+        const at = into.slot * slots + g.slot;
+        const to = g.slot * slots + into.slot;
+        const of = from.slot * slots + g.slot;
         textDots[at] = textDots[to] = textDots[at]! + textDots[of]!;
         nameDots[at] = nameDots[to] = nameDots[at]! + nameDots[of]!;
         rescore(into, g);
       }
       bestAfter(into);
-      for (const g of groups) {
+      for (let k = 0; k < groups.length; k++) {
+        const g = groups[k]!;
         if (g === into) continue;
         const partner = rowPartner[g.slot]!;
         // A row that pointed at either part may have lost its best: worked out again.
@@ -798,16 +811,19 @@ export class StoryClusterer {
     const recalled = longGap ? (a.first! > b.last! ? recalledTime(a, b) : recalledTime(b, a)) : null;
     if (longGap && recalled === null) return null;
     const pairs = a.size * b.size;
-    const summed = dots ?? pairDots(a, b);
-    const text = summed.text / pairs;
-    const names = summed.names / pairs;
-    const link = meanLink(summed, pairs, weights);
+    // The two sums as locals, not an object: a number in an object's field is an object of its
+    // own, and this runs for every candidate of every group.
+    const dotText = dots ? dots.text : dot(a.only?.text ?? a.text, b.only?.text ?? b.text);
+    const dotNames = dots ? dots.names : dot(a.only?.names ?? a.names, b.only?.names ?? b.names);
+    const text = dotText / pairs;
+    const names = dotNames / pairs;
+    const link = weightedLink(dotText, dotNames, pairs, weights);
     if (link < floor && longGapFactor <= 1) return null;
     let time: number | null = null;
     if (dated) {
       // Average over dated article pairs, like text and names: a story that ran for days is
       // close to a report of its last day only through the articles of that day.
-      let sum = 0;
+      let sum = DOUBLE_ZERO;
       let pairs = 0;
       for (const [da, na] of a.days) {
         for (const [db, nb] of b.days) {
@@ -831,16 +847,15 @@ export class StoryClusterer {
     const rivalPenalty = rivals ? 1 - weights.rivals : 1;
     // Beyond the window only strong agreement joins (a crime and its trial a year later).
     const gapFactor = longGap ? longGapFactor : 1;
-    return {
-      text,
-      names,
-      time: time ?? 0,
-      ...(dates === null ? {} : { dates }),
-      ...(rivals ? { rivals } : {}),
-      ...(longGap ? { gapDays: Math.round(gapDays) } : {}),
-      ...(recalled !== null ? { recalls: recalled } : {}),
-      total: link * timeFactor * penalty * rivalPenalty * gapFactor,
-    };
+    // Built field by field in the order of ScoreParts (the stored decisions' key order), with
+    // no throwaway objects: this runs for every candidate of every group.
+    const parts: { -readonly [K in keyof ScoreParts]?: ScoreParts[K] } = { text, names, time: time ?? 0 };
+    if (dates !== null) parts.dates = dates;
+    if (rivals) parts.rivals = rivals;
+    if (longGap) parts.gapDays = Math.round(gapDays);
+    if (recalled !== null) parts.recalls = recalled;
+    parts.total = link * timeFactor * penalty * rivalPenalty * gapFactor;
+    return parts as ScoreParts;
   }
 }
 
@@ -889,9 +904,6 @@ function weightedLink(text: number, names: number, pairs: number, weights: Clust
   return (weights.text * (text / pairs) + weights.names * (names / pairs)) / (weights.text + weights.names);
 }
 
-function pairDots(a: Profile, b: Profile): PairDots {
-  return { text: dot(a.only?.text ?? a.text, b.only?.text ?? b.text), names: dot(a.only?.names ?? a.names, b.only?.names ?? b.names) };
-}
 
 /**
  * Dot products of every pair of single-article groups (`only` set), written at
@@ -1032,31 +1044,38 @@ function dot(a: Vec, b: Vec): number {
   return b instanceof SparseSum ? dotSparseSum(a, b) : dotSparse(a, b);
 }
 
+/**
+ * The start of a sum of doubles: -0 is a double where 0 is a small integer, and a loop whose sum
+ * starts as a small integer had V8 box each new sum as a number object (most of the clusterer's
+ * garbage). Adding 0 at the end gives +0 for an empty sum, as before.
+ */
+const DOUBLE_ZERO = -0;
+
 /** Dot product of two sums: a pass over the smaller one, looking each id up in the other. */
 function dotSums(a: SparseSum, b: SparseSum): number {
   const small = a.size <= b.size ? a : b;
   const large = small === a ? b : a;
   const { ids, weights } = small;
-  let s = 0;
+  let s = DOUBLE_ZERO;
   for (let i = 0; i < ids.length; i++) {
     const u = large.get(ids[i]!);
     if (u) s += weights[i]! * u;
   }
-  return s;
+  return s + 0;
 }
 
 function dotSparseSum(a: Sparse, b: SparseSum): number {
-  let s = 0;
+  let s = DOUBLE_ZERO;
   for (let i = 0; i < a.ids.length; i++) {
     const u = b.get(a.ids[i]!);
     if (u) s += a.weights[i]! * u;
   }
-  return s;
+  return s + 0;
 }
 
 /** Dot product of two sparse vectors: one pass over both id lists. */
 function dotSparse(a: Sparse, b: Sparse): number {
-  let s = 0;
+  let s = DOUBLE_ZERO;
   let i = 0;
   let j = 0;
   const ai = a.ids;
@@ -1068,7 +1087,7 @@ function dotSparse(a: Sparse, b: Sparse): number {
     else if (x < y) i++;
     else j++;
   }
-  return s;
+  return s + 0;
 }
 
 /** Share of article pairs naming a year that name the same one; null when either side names none. */
