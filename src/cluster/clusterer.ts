@@ -431,7 +431,7 @@ export class StoryClusterer {
       let best = -1;
       let partner = -1;
       // Indexed loops and plain assignments here and below: this runs for every group after
-      // every merge, and an iterator or a pair array per step was most of a batch's garbage.
+      // every merge, and an iterator or a pair array per step made garbage at every step.
       for (let k = 0; k < groups.length; k++) {
         const h = groups[k]!;
         if (h.slot <= g.slot) continue;

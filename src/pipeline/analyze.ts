@@ -282,7 +282,9 @@ export async function commitBatch(
     if (copyOf) copies.push({ articleId: article.id, originalId: copyOf.originalId, similarity: copyOf.similarity });
     articles.push({ article, features });
     decisions.push(decision);
-    inBatch.set(decision.storyId, [...(inBatch.get(decision.storyId) ?? []), titleSource]);
+    const titles = inBatch.get(decision.storyId);
+    if (titles) titles.push(titleSource);
+    else inBatch.set(decision.storyId, [titleSource]);
     result.touched.add(decision.storyId);
     if (decision.action === 'created') result.created++;
   }

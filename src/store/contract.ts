@@ -219,6 +219,24 @@ export function storeContract(name: string, open: StoreFactory): void {
       expect((await store.stats()).threads).toBe(0);
     });
 
+    it('replaces threads that changed, moved or vanished, and keeps the ones that did not', async () => {
+      await store.commit(firstBatch());
+      const kept = { id: 'th_keep', storyIds: ['st_glacier'], reason: 'unchanged' };
+      await store.commit({ ...EMPTY, threads: [{ id: 'th_1', storyIds: ['st_bridge'], reason: 'first' }, kept, { id: 'th_gone', storyIds: ['st_nowhere'], reason: 'vanishes' }] });
+      // th_1 gains a story and a reason, st_bridge moves to a new thread, th_gone vanishes.
+      const next = [{ id: 'th_1', storyIds: ['st_nowhere', 'st_other'], reason: 'second' }, kept, { id: 'th_2', storyIds: ['st_bridge'], reason: 'new' }];
+      await store.commit({ ...EMPTY, threads: next });
+      expect((await store.getStory('st_bridge'))?.threadInfo).toEqual(next[2]);
+      expect((await store.getStory('st_glacier'))?.threadInfo).toEqual(kept);
+      expect((await store.stats()).threads).toBe(3);
+      await store.commit({ ...EMPTY, threads: [kept] });
+      expect((await store.listStories()).map((s) => [s.id, s.thread])).toEqual([
+        ['st_bridge', null],
+        ['st_glacier', 'th_keep'],
+      ]);
+      expect((await store.stats()).threads).toBe(1);
+    });
+
     it('keeps rejected inputs with their bytes and diagnostics', async () => {
       const bytes = new Uint8Array([0xff, 0x00, 0x41]);
       const rejected: RawRecord = {

@@ -20,7 +20,7 @@ import type { AnnotatedArticle, ArticleFeatures, ClusterDecision, StoryArticleRe
 import type { Batch, ClusterCorrection, CopyRelation, Placement, RawRecord, SearchHit, Store, StoreStats, StoredArticle, StoryDetail, StoryQuery } from '../store.js';
 import { articleFromStored } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
-import { ARTICLE_SELECT, comparisonColumn, rawFromRow, storedArticleFromRow, type Row } from '../rows.js';
+import { ARTICLE_SELECT, comparisonColumn, rawFromRow, storedArticleFromRow, threadChanges, type Row, type ThreadRow } from '../rows.js';
 
 
 /** Advisory lock keys: (Dossier's class, which lock). Any fixed numbers that differ from each other. */
@@ -464,19 +464,21 @@ async function writeBatch(client: pg.PoolClient, batch: Batch, now: string): Pro
     );
   }
   if (batch.threads) {
-    await client.query('DELETE FROM threads');
-    await client.query('UPDATE stories SET thread_id = NULL WHERE thread_id IS NOT NULL');
-    const t = batch.threads;
-    if (t.length > 0) {
-      await client.query(`INSERT INTO threads (id, story_ids, reason) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, [
-        t.map((x) => x.id),
-        t.map((x) => JSON.stringify(x.storyIds)),
-        t.map((x) => x.reason),
-      ]);
-      const pairs = t.flatMap((x) => x.storyIds.map((s) => [x.id, s] as const));
+    const held = (await client.query<ThreadRow>('SELECT id, story_ids AS "storyIds", reason FROM threads')).rows;
+    const heldThreadOf = new Map((await client.query<{ id: string; thread_id: string }>('SELECT id, thread_id FROM stories WHERE thread_id IS NOT NULL')).rows.map((r) => [r.id, r.thread_id]));
+    const { drop, write, assign } = threadChanges(held, heldThreadOf, batch.threads);
+    if (drop.length > 0) await client.query('DELETE FROM threads WHERE id = ANY($1::text[])', [drop]);
+    if (write.length > 0) {
       await client.query(
-        `UPDATE stories s SET thread_id = p.thread_id FROM unnest($1::text[], $2::text[]) AS p(thread_id, story_id) WHERE s.id = p.story_id`,
-        [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+        `INSERT INTO threads (id, story_ids, reason) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+         ON CONFLICT (id) DO UPDATE SET story_ids = excluded.story_ids, reason = excluded.reason`,
+        [write.map((x) => x.id), write.map((x) => x.storyIds), write.map((x) => x.reason)],
+      );
+    }
+    if (assign.length > 0) {
+      await client.query(
+        `UPDATE stories s SET thread_id = p.thread_id FROM unnest($1::text[], $2::text[]) AS p(story_id, thread_id) WHERE s.id = p.story_id`,
+        [assign.map((p) => p[0]), assign.map((p) => p[1])],
       );
     }
   }

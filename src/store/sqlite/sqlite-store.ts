@@ -18,7 +18,7 @@ import type { Batch, Placement, RawRecord, SearchHit, Store, StoreStats, StoredA
 import type { ClusterCorrection, CopyRelation } from '../store.js';
 import { articleFromStored } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
-import { ARTICLE_SELECT, comparisonColumn, rawFromRow, storedArticleFromRow, type Row } from '../rows.js';
+import { ARTICLE_SELECT, comparisonColumn, rawFromRow, storedArticleFromRow, threadChanges, type Row, type ThreadRow } from '../rows.js';
 
 
 /** Opens (creating and migrating if needed) a SQLite store. `:memory:` gives a throwaway store. */
@@ -187,14 +187,17 @@ export class SqliteStore implements Store {
       }
       for (const s of batch.stories) upsertStory.run(s.id, s.title, comparisonColumn(s.comparison));
       if (batch.threads) {
-        db.prepare('DELETE FROM threads').run();
-        db.prepare('UPDATE stories SET thread_id = NULL').run();
-        const insertThread = db.prepare('INSERT INTO threads (id, story_ids, reason) VALUES (?, ?, ?)');
+        const held = db.prepare('SELECT id, story_ids AS storyIds, reason FROM threads').all() as ThreadRow[];
+        const heldThreadOf = new Map(db.prepare('SELECT id, thread_id FROM stories WHERE thread_id IS NOT NULL').raw().all() as [string, string][]);
+        const { drop, write, assign } = threadChanges(held, heldThreadOf, batch.threads);
+        const dropThread = db.prepare('DELETE FROM threads WHERE id = ?');
+        const writeThread = db.prepare(
+          'INSERT INTO threads (id, story_ids, reason) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET story_ids = excluded.story_ids, reason = excluded.reason',
+        );
         const setThread = db.prepare('UPDATE stories SET thread_id = ? WHERE id = ?');
-        for (const t of batch.threads) {
-          insertThread.run(t.id, JSON.stringify(t.storyIds), t.reason);
-          for (const s of t.storyIds) setThread.run(t.id, s);
-        }
+        for (const id of drop) dropThread.run(id);
+        for (const t of write) writeThread.run(t.id, t.storyIds, t.reason);
+        for (const [story, thread] of assign) setThread.run(thread, story);
       }
       if (batch.copies?.length) {
         const insertCopy = db.prepare(
