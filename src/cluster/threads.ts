@@ -23,7 +23,10 @@ export const MAX_PROPOSING_STORIES = 200;
 
 /** Links stories into threads; stories left alone are not in any thread. Deterministic. */
 export function buildThreads(stories: readonly StoryNames[], config: ThreadConfig): Thread[] {
-  const sorted = [...stories].sort((a, b) => (a.storyId < b.storyId ? -1 : 1));
+  // Story ids are unique: sorting the ids with the engine's own string order (the `<` order)
+  // and looking the stories up is several times faster than sorting them with a callback.
+  const byId = new Map(stories.map((s) => [s.storyId, s]));
+  const sorted = byId.size === stories.length ? [...byId.keys()].sort().map((id) => byId.get(id)!) : [...stories].sort((a, b) => (a.storyId < b.storyId ? -1 : 1));
   // A name counts for a story when at least half its articles mention it (or it is a single article):
   // a name dropped once in passing is not what the story is about.
   const core = sorted.map((s) => {
@@ -34,11 +37,14 @@ export function buildThreads(stories: readonly StoryNames[], config: ThreadConfi
   });
   const df = new Map<string, number>();
   for (const names of core) for (const n of names) df.set(n, (df.get(n) ?? 0) + 1);
-  const idf = (n: string): number => Math.log((sorted.length + 1) / ((df.get(n) ?? 0) + 1)) + 1;
+  // Each name's idf once, not once per story naming it.
+  const idfOf = new Map<string, number>();
+  for (const [n, d] of df) idfOf.set(n, Math.log((sorted.length + 1) / (d + 1)) + 1);
   const weight = (names: Iterable<string>): number => {
-    let sum = 0;
-    for (const n of names) sum += idf(n);
-    return sum;
+    // Starts as a double (-0), so the engine does not box each partial sum; + 0 gives +0 back.
+    let sum = -0;
+    for (const n of names) sum += idfOf.get(n)!;
+    return sum + 0;
   };
   const coreWeight = core.map(weight);
   // Inverted index of the names that may propose pairs, so only stories sharing one are compared.
