@@ -63,8 +63,13 @@ export function buildThreads(stories: readonly StoryNames[], config: ThreadConfi
   const reasons = new Map<number, string[]>();
 
   for (let i = 0; i < sorted.length; i++) {
-    const partners = new Set<number>();
-    for (const n of core[i]!) for (const j of byName.get(n) ?? []) if (j > i) partners.add(j);
+    // Most stories of a large store have no proposing name: no set is made for them.
+    let partners: Set<number> | null = null;
+    for (const n of core[i]!) {
+      const list = byName.get(n);
+      if (list) for (const j of list) if (j > i) (partners ??= new Set()).add(j);
+    }
+    if (!partners) continue;
     for (const j of [...partners].sort((a, b) => a - b)) {
       const shared = [...core[i]!].filter((n) => core[j]!.has(n));
       if (shared.length < config.minSharedNames) continue;
