@@ -30,7 +30,7 @@
 import type { ClusterConfig } from '../config.js';
 import type { ArticleFeatures, ClusterDecision, ScoreParts } from '../model.js';
 import { MinHashIndex, type NearCopy } from './near-duplicates.js';
-import { SparseSum } from './sums.js';
+import { DOUBLE_ZERO, SparseSum } from './sums.js';
 
 const DAY_MS = 86_400_000;
 
@@ -800,7 +800,7 @@ export class StoryClusterer {
     if (a.size === 0 || b.size === 0) return null;
     // Every other factor only lowers the score (a long-gap factor above 1 would not): with the
     // sums at hand and below the floor already, it stays below (most pairs of a batch).
-    if (dots && longGapFactor <= 1 && meanLink(dots, a.size * b.size, weights) < floor) return null;
+    if (dots && longGapFactor <= 1 && weightedLink(dots.text, dots.names, a.size * b.size, weights) < floor) return null;
     if (a.language && b.language && a.language !== b.language) return null;
     const dated = a.first !== null && a.last !== null && b.first !== null && b.last !== null;
     const gapDays = dated ? Math.max(0, a.first! - b.last!, b.first! - a.last!) / DAY_MS : 0;
@@ -894,16 +894,13 @@ interface PairDots {
   readonly names: number;
 }
 
-/** Text and names averaged over the pairs and weighted: a score before every factor that lowers it. */
-function meanLink(dots: PairDots, pairs: number, weights: ClusterConfig['weights']): number {
-  return weightedLink(dots.text, dots.names, pairs, weights);
-}
-
-/** {@link meanLink} of the two sums given apart (the same arithmetic, so the same number). */
+/**
+ * Text and names averaged over the pairs and weighted, from their sums over the pairs: a score
+ * before every factor that lowers it.
+ */
 function weightedLink(text: number, names: number, pairs: number, weights: ClusterConfig['weights']): number {
   return (weights.text * (text / pairs) + weights.names * (names / pairs)) / (weights.text + weights.names);
 }
-
 
 /**
  * Dot products of every pair of single-article groups (`only` set), written at
@@ -1043,13 +1040,6 @@ function dot(a: Vec, b: Vec): number {
   if (a instanceof SparseSum) return b instanceof SparseSum ? dotSums(a, b) : dotSparseSum(b, a);
   return b instanceof SparseSum ? dotSparseSum(a, b) : dotSparse(a, b);
 }
-
-/**
- * The start of a sum of doubles: -0 is a double where 0 is a small integer, and a loop whose sum
- * starts as a small integer had V8 box each new sum as a number object (most of the clusterer's
- * garbage). Adding 0 at the end gives +0 for an empty sum, as before.
- */
-const DOUBLE_ZERO = -0;
 
 /** Dot product of two sums: a pass over the smaller one, looking each id up in the other. */
 function dotSums(a: SparseSum, b: SparseSum): number {

@@ -10,6 +10,13 @@
  * adds the same numbers in the same order as it did over the Map: scores are the same, bit for bit.
  */
 
+/**
+ * The start of a sum of doubles: -0 is a double where 0 is a small integer. A loop whose sum
+ * started at 0 had V8 box each partial sum as a number object of its own (in the clusterer's dot
+ * products, about a tenth of what it allocated). Return the sum + 0: an empty sum is +0 again.
+ */
+export const DOUBLE_ZERO = -0;
+
 /** Fibonacci hashing: ids are dense small integers, so multiplying spreads neighbours apart. */
 const GOLDEN = 0x9e3779b1;
 /** Index slots per entry of capacity: at most half the slots are used, so probes stay short. */

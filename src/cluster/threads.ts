@@ -5,6 +5,7 @@
  */
 import type { ThreadConfig } from '../config.js';
 import type { Thread } from '../model.js';
+import { DOUBLE_ZERO } from './sums.js';
 
 /** The names a story mentions, with how many of its articles mention each. */
 export interface StoryNames {
@@ -41,8 +42,7 @@ export function buildThreads(stories: readonly StoryNames[], config: ThreadConfi
   const idfOf = new Map<string, number>();
   for (const [n, d] of df) idfOf.set(n, Math.log((sorted.length + 1) / (d + 1)) + 1);
   const weight = (names: Iterable<string>): number => {
-    // Starts as a double (-0), so the engine does not box each partial sum; + 0 gives +0 back.
-    let sum = -0;
+    let sum = DOUBLE_ZERO;
     for (const n of names) sum += idfOf.get(n)!;
     return sum + 0;
   };

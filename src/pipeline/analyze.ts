@@ -273,11 +273,12 @@ export async function commitBatch(
   const inBatch = new Map<string, TitleSource[]>();
   // The whole batch counts towards term statistics before any of it is placed, so the first
   // articles of a run are not judged with near-empty idf (still deterministic for one order).
-  for (const { features } of fresh.values()) clusterer.observe(features);
+  const news = [...fresh.values()];
+  for (const { features } of news) clusterer.observe(features);
   // The batch is clustered jointly (grouped by average linkage, then each group placed), so
   // the first reports of an event stay together even before any of them resembles the story.
-  const placed = clusterer.placeBatch([...fresh.values()].map((f) => f.features), { observed: true });
-  for (const [k, { article, features, titleSource }] of [...fresh.values()].entries()) {
+  const placed = clusterer.placeBatch(news.map((f) => f.features), { observed: true });
+  for (const [k, { article, features, titleSource }] of news.entries()) {
     const { decision, copyOf } = placed[k]!;
     if (copyOf) copies.push({ articleId: article.id, originalId: copyOf.originalId, similarity: copyOf.similarity });
     articles.push({ article, features });
